@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { resourceLabel, WorkloadStudioProtocol as P } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server and registers the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<WorkloadStudioApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const config = vscode.workspace.getConfiguration('workloadStudio');
+  const output = vscode.window.createOutputChannel('Workload Studio', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel: output,
+    initializationOptions: {
+      index: config.get<boolean>('index.enable', true),
+      maxIndexFileSize: config.get<number>('index.maxFileSize', 5 * 1024 * 1024),
+    },
+  };
+  client = new LanguageClient('workloadStudio', 'Workload Studio', serverOptions, clientOptions);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('workloadStudio.showResourceAtCursor', () => showResourceAtCursor()),
+    vscode.commands.registerCommand('workloadStudio.reindexWorkspace', () => reindex()),
+    vscode.commands.registerCommand('workloadStudio.showOutput', () => output.show()),
+  );
+  await client.start();
+  return { resourceAt, client: () => client };
+}
+
+/** Stops the language server. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** What the extension exports to other extensions and to its tests. */
+export interface WorkloadStudioApi {
+  resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult>;
+  client(): LanguageClient | undefined;
+}
+
+async function resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult> {
+  if (!client) return null;
+  const params: P.ResourceAtParams = { textDocument: { uri: uri.toString() }, position: { line: position.line, character: position.character } };
+  return client.sendRequest<P.ResourceAtResult>(P.resourceAt, params);
+}
+
+async function showResourceAtCursor(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const found = await resourceAt(editor.document.uri, editor.selection.active);
+  if (!found) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No Kubernetes resource at the cursor.'));
+    return;
+  }
+  const r = found.resource;
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} ({1}), document {2}', resourceLabel(r), r.apiVersion, found.document + 1));
+}
+
+async function reindex(): Promise<void> {
+  if (!client) return;
+  const count = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing Kubernetes resources…') },
+    () => client!.sendRequest<number>(P.reindex),
+  );
+  void vscode.window.showInformationMessage(vscode.l10n.t('Workspace index rebuilt: {0} resources.', count));
+}

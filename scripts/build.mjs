@@ -1,0 +1,31 @@
+// Bundles the client, the language server and the CLI into dist/ with esbuild.
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !watch,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+const targets = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+];
+
+mkdirSync('dist', { recursive: true });
+const started = Date.now();
+if (watch) {
+  for (const t of targets) await (await esbuild.context({ ...common, ...t })).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(targets.map((t) => esbuild.build({ ...common, ...t })));
+  console.log(`built dist/ in ${Date.now() - started} ms`);
+}

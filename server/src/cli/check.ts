@@ -1,0 +1,87 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { listYamlFiles, readYamlFile } from '../index/scan';
+import { decodeBytes, type DecodedText } from '../model/decode';
+import type { LineIndex } from '../model/lines';
+import { atLeast, type Severity } from '../model/types';
+import { parseYamlFile } from '../model/yamlFile';
+import { readErrorRule } from '../rules/yamlRules';
+import { analyzeFile } from '../service/analyze';
+import type { Finding } from '../service/finding';
+import { format } from '../service/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
+
+/** One file's part of the JSON report (contract `version: 1`). */
+export interface FileReport {
+  path: string;
+  documents: number;
+  findings: Finding[];
+}
+
+/** The JSON report of `kws check` (contract `version: 1`; later versions only add fields). */
+export interface CheckReport {
+  version: 1;
+  files: FileReport[];
+  summary: { files: number; documents: number; findings: Record<Severity, number> };
+}
+
+/** A report plus what the text formatter needs and whether any input could not be read. */
+export interface CheckRun {
+  report: CheckReport;
+  lines: Map<string, LineIndex>;
+  ioErrors: number;
+}
+
+/** Where the input comes from: paths (files or directories) or `-` for standard input. */
+export interface CheckInput {
+  paths: string[];
+  settings: Settings;
+  readStdin: () => Promise<Uint8Array>;
+}
+
+/** Checks every YAML file named or found below the named directories; unreadable files are reported and the rest go on. */
+export async function runCheck(input: CheckInput): Promise<CheckRun> {
+  const run: CheckRun = { report: { version: 1, files: [], summary: { files: 0, documents: 0, findings: { error: 0, warning: 0, info: 0, hint: 0 } } }, lines: new Map(), ioErrors: 0 };
+  for (const p of input.paths) {
+    if (p === '-') {
+      addFile(run, '-', { ok: true, decoded: decodeBytes(await input.readStdin()) }, input.settings);
+      continue;
+    }
+    for (const file of await expand(p, input.settings)) addFile(run, file, await readYamlFile(file), input.settings);
+  }
+  const s = run.report.summary;
+  s.files = run.report.files.length;
+  for (const f of run.report.files) {
+    s.documents += f.documents;
+    for (const x of f.findings) s.findings[x.severity]++;
+  }
+  return run;
+}
+
+async function expand(p: string, settings: Settings): Promise<string[]> {
+  const stat = await fs.stat(p).catch(() => undefined);
+  if (!stat?.isDirectory()) return [p];
+  return listYamlFiles(path.resolve(p), settings.exclude.length ? settings.exclude : DEFAULT_SETTINGS.exclude).then((files) =>
+    files.map((f) => path.relative(process.cwd(), f) || f),
+  );
+}
+
+function addFile(run: CheckRun, name: string, read: { ok: true; decoded: DecodedText } | { ok: false; error: string }, settings: Settings): void {
+  if (!read.ok) {
+    run.ioErrors++;
+    const zero = { line: 0, character: 0 };
+    const message = format(readErrorRule.messages.default, settings.locale, { reason: read.error });
+    run.report.files.push({ path: name, documents: 0, findings: [{ ruleId: readErrorRule.id, severity: 'error', message, range: { start: zero, end: zero }, document: 0, resource: null, fixes: [] }] });
+    return;
+  }
+  const file = parseYamlFile(read.decoded.text, { templates: settings.templates });
+  run.lines.set(name, file.lines());
+  run.report.files.push({ path: name, documents: file.documents.length, findings: analyzeFile(file, settings, undefined, read.decoded) });
+}
+
+/** The exit code for a run: 2 on I/O errors, 1 when a finding is at or above `failOn`, else 0. */
+export function exitCode(run: CheckRun, failOn: Severity): number {
+  if (run.ioErrors) return 2;
+  const f = run.report.summary.findings;
+  return (Object.keys(f) as Severity[]).some((sev) => f[sev] > 0 && atLeast(sev, failOn)) ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+import { isMap, isSeq, type Node } from 'yaml';
+import { getAt, mapPairs, scalarText, type Anchors } from '../model/nodes';
+import type { Resource, ResourceRef } from '../model/resource';
+import type { Range } from '../model/types';
+import { fileRange, type PlacedDocument } from '../model/yamlDocument';
+import type { YamlFile } from '../model/yamlFile';
+import type { LabelSelector } from './selector';
+
+/** What the workspace index keeps of one resource: its identity, where it is, and its labels and selector. */
+export interface IndexedResource extends ResourceRef {
+  uri: string;
+  document: number;
+  range: Range;
+  /** Range of the `kind:` value, where navigation lands. */
+  selectionRange: Range;
+  labels: Record<string, string>;
+  /** Labels of the pods it creates (its pod template's, or its own for a Pod); null when it makes no pods. */
+  podLabels: Record<string, string> | null;
+  /** The selector it uses to pick pods (workloads, Service, PDB, NetworkPolicy), if any. */
+  selector: LabelSelector | null;
+}
+
+const TEMPLATE_PATHS: Record<string, (string | number)[]> = {
+  Deployment: ['spec', 'template', 'metadata', 'labels'],
+  ReplicaSet: ['spec', 'template', 'metadata', 'labels'],
+  StatefulSet: ['spec', 'template', 'metadata', 'labels'],
+  DaemonSet: ['spec', 'template', 'metadata', 'labels'],
+  Job: ['spec', 'template', 'metadata', 'labels'],
+  ReplicationController: ['spec', 'template', 'metadata', 'labels'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
+  Pod: ['metadata', 'labels'],
+};
+
+const SELECTOR_PATHS: Record<string, (string | number)[]> = {
+  Deployment: ['spec', 'selector'],
+  ReplicaSet: ['spec', 'selector'],
+  StatefulSet: ['spec', 'selector'],
+  DaemonSet: ['spec', 'selector'],
+  Job: ['spec', 'selector'],
+  PodDisruptionBudget: ['spec', 'selector'],
+  NetworkPolicy: ['spec', 'podSelector'],
+};
+
+/** The index entries of every resource in a parsed file. */
+export function extractResources(uri: string, file: YamlFile): IndexedResource[] {
+  const out: IndexedResource[] = [];
+  for (const placed of file.documents) {
+    for (const r of placed.doc.resources) out.push(indexed(uri, placed, r));
+  }
+  return out;
+}
+
+function indexed(uri: string, placed: PlacedDocument, r: Resource): IndexedResource {
+  const a = placed.doc.anchors;
+  const templatePath = TEMPLATE_PATHS[r.kind];
+  return {
+    apiVersion: r.apiVersion,
+    kind: r.kind,
+    name: r.name,
+    namespace: r.namespace,
+    uri,
+    document: placed.index,
+    range: fileRange(placed, r.span),
+    selectionRange: fileRange(placed, r.kindSpan),
+    labels: stringMap(getAt(r.node, ['metadata', 'labels'], a), a),
+    podLabels: templatePath ? stringMap(getAt(r.node, templatePath, a), a) : null,
+    selector: selectorOf(r, a),
+  };
+}
+
+function selectorOf(r: Resource, a: Anchors): LabelSelector | null {
+  if (r.kind === 'Service') {
+    const sel = getAt(r.node, ['spec', 'selector'], a);
+    return isMap(sel) ? { matchLabels: stringMap(sel, a) } : null;
+  }
+  const path = SELECTOR_PATHS[r.kind];
+  const node = path ? getAt(r.node, path, a) : undefined;
+  if (!isMap(node)) return null;
+  const selector: LabelSelector = { matchLabels: stringMap(getAt(node, ['matchLabels'], a), a) };
+  const exprs = getAt(node, ['matchExpressions'], a);
+  if (isSeq(exprs)) {
+    selector.matchExpressions = exprs.items.map((e) => {
+      const values = getAt(e, ['values'], a);
+      return {
+        key: scalarText(getAt(e, ['key'], a)) ?? '',
+        operator: scalarText(getAt(e, ['operator'], a)) ?? '',
+        values: isSeq(values) ? values.items.map((v) => scalarText(a.resolve(v)) ?? '') : undefined,
+      };
+    });
+  }
+  return selector;
+}
+
+function stringMap(node: Node | undefined, a: Anchors): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(node)) return out;
+  for (const p of mapPairs(node, a)) {
+    const k = scalarText(p.key);
+    const v = scalarText(a.resolve(p.value));
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import type { IndexedResource } from './extract';
+import { selects, type LabelSelector } from './selector';
+
+/** A query by identity; every given field must match. */
+export interface ResourceQuery {
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  apiVersion?: string;
+}
+
+/** Resolves a resource's namespace as Kubernetes does: its own, else the configured default. */
+export function namespaceOf(r: { namespace: string | null }, defaultNamespace = 'default'): string {
+  return r.namespace ?? defaultNamespace;
+}
+
+/**
+ * All Kubernetes resources of a workspace (or of one CLI run), by file. Queries by identity use a
+ * key map, and selector queries start from a label → resources map, so both answer without a scan
+ * of the workspace.
+ */
+export class WorkspaceIndex {
+  private readonly byUri = new Map<string, IndexedResource[]>();
+  private readonly byKind = new Map<string, Set<IndexedResource>>();
+  private readonly byLabel = new Map<string, Set<IndexedResource>>();
+  private readonly podCarriers = new Set<IndexedResource>();
+  private readonly listeners: ((uris: string[]) => void)[] = [];
+  private generationCount = 0;
+
+  constructor(private readonly defaultNamespace = 'default') {}
+
+  /** Increases on every change; cross-document results can be cached against it. */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** Replaces what the index holds for a file. */
+  setFile(uri: string, resources: IndexedResource[]): void {
+    this.drop(uri);
+    if (resources.length) this.byUri.set(uri, resources);
+    for (const r of resources) {
+      add(this.byKind, r.kind, r);
+      if (r.podLabels) {
+        this.podCarriers.add(r);
+        for (const [k, v] of Object.entries(r.podLabels)) add(this.byLabel, `${k}=${v}`, r);
+      }
+    }
+    this.changed([uri]);
+  }
+
+  /** Forgets a file. */
+  removeFile(uri: string): void {
+    if (this.drop(uri)) this.changed([uri]);
+  }
+
+  /** Forgets every file. */
+  clear(): void {
+    const uris = [...this.byUri.keys()];
+    for (const uri of uris) this.drop(uri);
+    this.changed(uris);
+  }
+
+  /** The files that hold resources. */
+  uris(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  /** The resources of one file. */
+  resourcesOf(uri: string): readonly IndexedResource[] {
+    return this.byUri.get(uri) ?? [];
+  }
+
+  /** How many resources the index holds. */
+  get size(): number {
+    let n = 0;
+    for (const list of this.byUri.values()) n += list.length;
+    return n;
+  }
+
+  /** Resources matching every given field of the query; namespaces resolve with the default. */
+  find(q: ResourceQuery): IndexedResource[] {
+    const pool = q.kind !== undefined ? this.byKind.get(q.kind) ?? new Set() : [...this.byUri.values()].flat();
+    const out: IndexedResource[] = [];
+    for (const r of pool) {
+      if (q.name !== undefined && r.name !== q.name) continue;
+      if (q.apiVersion !== undefined && r.apiVersion !== q.apiVersion) continue;
+      if (q.namespace !== undefined && namespaceOf(r, this.defaultNamespace) !== q.namespace) continue;
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** Resources in the namespace whose pods the selector selects (an empty selector selects all). */
+  selectedBy(selector: LabelSelector, namespace: string): IndexedResource[] {
+    const required = Object.entries(selector.matchLabels ?? {});
+    let pool: Iterable<IndexedResource> = this.podCarriers;
+    if (required.length) {
+      let smallest: Set<IndexedResource> | undefined;
+      for (const [k, v] of required) {
+        const set = this.byLabel.get(`${k}=${v}`);
+        if (!set) return [];
+        if (!smallest || set.size < smallest.size) smallest = set;
+      }
+      pool = smallest ?? [];
+    }
+    const out: IndexedResource[] = [];
+    for (const r of pool) {
+      if (r.podLabels && namespaceOf(r, this.defaultNamespace) === namespace && selects(selector, r.podLabels)) out.push(r);
+    }
+    return out;
+  }
+
+  /** Calls back with the changed file URIs after every change. */
+  onDidChange(listener: (uris: string[]) => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => void this.listeners.splice(this.listeners.indexOf(listener), 1) };
+  }
+
+  private drop(uri: string): boolean {
+    const old = this.byUri.get(uri);
+    if (!old) return false;
+    this.byUri.delete(uri);
+    for (const r of old) {
+      this.byKind.get(r.kind)?.delete(r);
+      this.podCarriers.delete(r);
+      if (r.podLabels) for (const [k, v] of Object.entries(r.podLabels)) this.byLabel.get(`${k}=${v}`)?.delete(r);
+    }
+    return true;
+  }
+
+  private changed(uris: string[]): void {
+    this.generationCount++;
+    for (const l of this.listeners) l(uris);
+  }
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}

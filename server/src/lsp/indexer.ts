@@ -1,0 +1,103 @@
+import { URI } from 'vscode-uri';
+import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
+import { extractResources } from '../index/extract';
+import { excludeMatcher, listYamlFiles, readYamlFile } from '../index/scan';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { parseYamlFile } from '../model/yamlFile';
+import { WorkloadStudioProtocol as P } from '../protocol';
+import type { Settings } from '../service/settings';
+
+/** What the indexer needs from the server around it. */
+export interface IndexerHost {
+  connection: Connection;
+  index: WorkspaceIndex;
+  folders: () => string[];
+  settings: () => Promise<Settings>;
+  filesExclude: () => Promise<string[]>;
+  /** True when the editor has the file open (its text, not the disk's, is indexed then). */
+  isOpen: (uri: string) => boolean;
+  progress: boolean;
+  maxFileSize: number;
+}
+
+/** Keeps the workspace index in step with the files on disk: a background build, then watcher events. */
+export class Indexer {
+  private building: Promise<void> | undefined;
+  private generation = 0;
+
+  constructor(private readonly host: IndexerHost) {}
+
+  /** Rebuilds the index from disk in the background, reporting progress to the client. */
+  rebuild(): Promise<void> {
+    const run = ++this.generation;
+    this.building = this.build(run);
+    return this.building;
+  }
+
+  /** Resolves when the current build is done. */
+  ready(): Promise<void> {
+    return this.building ?? Promise.resolve();
+  }
+
+  /** Applies file watcher events to the index. */
+  async onWatchedFiles(changes: FileEvent[]): Promise<void> {
+    const settings = await this.host.settings();
+    for (const change of changes) {
+      if (!/\.ya?ml$/i.test(change.uri) || this.host.isOpen(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) this.host.index.removeFile(change.uri);
+      else await this.indexFile(change.uri, settings);
+    }
+  }
+
+  /** Re-reads a file from disk (after the editor closed it). */
+  async refreshFromDisk(uri: string): Promise<void> {
+    await this.indexFile(uri, await this.host.settings());
+  }
+
+  private async build(run: number): Promise<void> {
+    const { connection, index } = this.host;
+    const settings = await this.host.settings();
+    const exclude = [...settings.exclude, ...(await this.host.filesExclude()).flatMap((g) => [g, `${g}/**`])];
+    const progress = this.host.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Workload Studio', 0, settings.locale === 'zh-CN' ? '正在索引 Kubernetes 资源…' : 'Indexing Kubernetes resources…', false);
+    const files: string[] = [];
+    for (const folder of this.host.folders()) {
+      const skip = excludeMatcher(folder, exclude);
+      files.push(...(await listYamlFiles(folder, exclude).catch(() => [])).filter((f) => !skip(f)));
+    }
+    const skipped: P.IndexReadyParams['skipped'] = [];
+    const seen = new Set(files.map((f) => URI.file(f).toString()));
+    for (const uri of index.uris()) if (!seen.has(uri) && !this.host.isOpen(uri)) index.removeFile(uri);
+    for (let i = 0; i < files.length; i++) {
+      if (run !== this.generation) return;
+      const uri = URI.file(files[i]).toString();
+      if (!this.host.isOpen(uri)) {
+        const reason = await this.indexFile(uri, settings);
+        if (reason) skipped.push({ uri, reason });
+      }
+      if (i % 20 === 0) {
+        progress?.report(Math.round((100 * i) / Math.max(1, files.length)), `${i}/${files.length}`);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    progress?.done();
+    void connection.sendNotification(P.indexReady, { files: files.length, resources: index.size, skipped } satisfies P.IndexReadyParams);
+  }
+
+  private async indexFile(uri: string, settings: Settings): Promise<string | undefined> {
+    const file = URI.parse(uri).fsPath;
+    const read = await readYamlFile(file, this.host.maxFileSize);
+    if (!read.ok) {
+      this.host.index.removeFile(uri);
+      return read.error;
+    }
+    try {
+      const model = parseYamlFile(read.decoded.text, { templates: settings.templates });
+      this.host.index.setFile(uri, extractResources(uri, model));
+      return undefined;
+    } catch (e) {
+      this.host.index.removeFile(uri);
+      return String(e);
+    }
+  }
+}

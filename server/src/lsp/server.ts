@@ -1,0 +1,192 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { extractResources } from '../index/extract';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { toLocale } from '../model/types';
+import { WorkloadStudioProtocol as P } from '../protocol';
+import { analyzeFile, CancelledError } from '../service/analyze';
+import { ModelCache } from '../service/modelCache';
+import { resourceAt } from '../service/resourceAt';
+import { documentSymbols } from '../service/symbols';
+import { toDiagnostic, toDocumentSymbol } from './convert';
+import { Indexer } from './indexer';
+import { SECTION, SettingsProvider } from './settingsProvider';
+
+/** Initialization options the client may pass. */
+export interface InitializationOptions {
+  /** Settings to use when the client cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** Build the workspace index (default true). */
+  index?: boolean;
+  /** Largest file, in bytes, the index reads (default 5 MiB). */
+  maxIndexFileSize?: number;
+}
+
+/** Wires the language service to an LSP connection; all analysis lives in the service. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const models = new ModelCache();
+  const index = new WorkspaceIndex();
+  let settings!: SettingsProvider;
+  let indexer: Indexer | undefined;
+  let folders: string[] = [];
+  let pull = false;
+  let locale: 'en' | 'zh-CN' = 'en';
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const model = async (doc: TextDocument) => {
+    const s = await settings.get(doc.uri);
+    return { file: models.get(doc.uri, doc.getText(), doc.version, s.templates), settings: s };
+  };
+
+  const findings = async (doc: TextDocument, token?: CancellationToken) => {
+    const { file, settings: s } = await model(doc);
+    return analyzeFile(file, s, token).map((f) => toDiagnostic(f, locale));
+  };
+
+  const push = (uri: string) => {
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        findings(doc)
+          .then((diagnostics) => connection.sendDiagnostics({ uri, version: doc.version, diagnostics }))
+          .catch((e) => connection.console.error(`diagnostics failed for ${uri}: ${String(e)}`));
+      }, 50),
+    );
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    locale = toLocale(params.locale);
+    pull = !!caps.textDocument?.diagnostic;
+    settings = new SettingsProvider(connection, locale, !!caps.workspace?.configuration, options.settings);
+    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .map((f) => URI.parse(f.uri))
+      .filter((u) => u.scheme === 'file')
+      .map((u) => u.fsPath);
+    if (options.index !== false) {
+      indexer = new Indexer({
+        connection,
+        index,
+        folders: () => folders,
+        settings: () => settings.get(),
+        filesExclude: () => settings.filesExcludeGlobs(),
+        isOpen: (uri) => !!documents.get(uri),
+        progress: !!caps.window?.workDoneProgress,
+        maxFileSize: options.maxIndexFileSize ?? 5 * 1024 * 1024,
+      });
+    }
+    const dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    connection.onInitialized(() => {
+      if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+      }
+      if (dynamicWatch && indexer) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      }
+      void indexer?.rebuild();
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: pull ? { identifier: 'workload-studio', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        documentSymbolProvider: { label: 'Kubernetes' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'workload-studio', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.reset((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
+    models.clear();
+    if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else documents.all().forEach((d) => push(d.uri));
+    void indexer?.rebuild();
+  });
+
+  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+    const toPath = (u: string) => URI.parse(u).fsPath;
+    const removed = new Set(e.removed.map((f) => toPath(f.uri)));
+    folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => toPath(f.uri))];
+    void indexer?.rebuild();
+  });
+
+  documents.onDidChangeContent(async ({ document }) => {
+    if (!pull) push(document.uri);
+    if (!indexer) return;
+    try {
+      const { file } = await model(document);
+      index.setFile(document.uri, extractResources(document.uri, file));
+    } catch (e) {
+      connection.console.error(`indexing ${document.uri} failed: ${String(e)}`);
+    }
+  });
+
+  documents.onDidClose(({ document }) => {
+    models.delete(document.uri);
+    clearTimeout(pending.get(document.uri));
+    if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri);
+    else index.removeFile(document.uri);
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    try {
+      return { kind: DocumentDiagnosticReportKind.Full, items: await findings(doc, token) };
+    } catch (e) {
+      if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      throw e;
+    }
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const { file } = await model(doc);
+    return documentSymbols(file).map(toDocumentSymbol);
+  });
+
+  connection.onRequest(P.resourceAt, async (params: P.ResourceAtParams): Promise<P.ResourceAtResult> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const { file } = await model(doc);
+    return resourceAt(file, params.position) ?? null;
+  });
+
+  connection.onRequest(P.findResources, async (params: P.FindResourcesParams): Promise<P.FindResourcesResult> => {
+    await indexer?.ready();
+    if (params.selector) return index.selectedBy(params.selector.selector, params.selector.namespace);
+    return index.find(params.query ?? {});
+  });
+
+  connection.onRequest(P.reindex, async () => {
+    await indexer?.rebuild();
+    return index.size;
+  });
+
+  connection.onDidChangeWatchedFiles((params) => void indexer?.onWatchedFiles(params.changes));
+
+  documents.listen(connection);
+  connection.listen();
+}

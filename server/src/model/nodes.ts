@@ -1,0 +1,124 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { NodePath } from './types';
+
+/** Deepest structure the walkers descend; deeper nodes are left alone rather than overflow the stack. */
+export const MAX_DEPTH = 512;
+
+/** Anchors of one YAML document in source order, so aliases resolve to the latest preceding anchor. */
+export class Anchors {
+  private readonly defs: { name: string; at: number; node: Node }[] = [];
+  /** Aliases whose anchor is not defined before them. */
+  readonly unresolved: Alias[] = [];
+
+  constructor(doc: Document.Parsed) {
+    const aliases: Alias[] = [];
+    walk(doc.contents, (node) => {
+      if (isAlias(node)) aliases.push(node);
+      else if (node.anchor) this.defs.push({ name: node.anchor, at: node.range?.[0] ?? 0, node });
+    });
+    this.defs.sort((a, b) => a.at - b.at);
+    for (const alias of aliases) if (!this.target(alias)) this.unresolved.push(alias);
+  }
+
+  /** The node an alias stands for, if its anchor precedes it. */
+  target(alias: Alias): Node | undefined {
+    const at = alias.range?.[0] ?? 0;
+    let found: Node | undefined;
+    for (const def of this.defs) {
+      if (def.at >= at) break;
+      if (def.name === alias.source) found = def.node;
+    }
+    return found;
+  }
+
+  /** Follows aliases (at most a few hops) to a concrete node. */
+  resolve(node: unknown): Node | undefined {
+    let n = node as Node | undefined;
+    for (let hops = 0; hops < 8 && isAlias(n); hops++) n = this.target(n);
+    return isAlias(n) ? undefined : n ?? undefined;
+  }
+}
+
+/** Visits every node below `root` (keys and values), depth-first in source order, up to MAX_DEPTH. */
+export function walk(root: unknown, visit: (node: Node, depth: number) => void): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!node || depth > MAX_DEPTH) continue;
+    if (isPair(node)) {
+      stack.push({ node: node.value, depth }, { node: node.key, depth });
+      continue;
+    }
+    visit(node as Node, depth);
+    if (isMap(node) || isSeq(node)) {
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], depth: depth + 1 });
+    }
+  }
+}
+
+/** The string form of a scalar key or value, or undefined for anything else. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return v === null || v === undefined ? undefined : typeof v === 'object' ? undefined : String(v);
+}
+
+/** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases. */
+export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0): Pair[] {
+  const own: Pair[] = [];
+  const merged: Pair[] = [];
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    if (anchors && depth < 8 && isScalar(item.key) && item.key.value === '<<') {
+      const sources = isSeq(item.value) ? item.value.items : [item.value];
+      for (const s of sources) {
+        const src = anchors.resolve(s);
+        if (isMap(src)) merged.push(...mapPairs(src, anchors, depth + 1));
+      }
+    } else own.push(item);
+  }
+  if (!merged.length) return own;
+  const keys = new Set(own.map((p) => scalarText(p.key)));
+  return [...own, ...merged.filter((p) => !keys.has(scalarText(p.key)))];
+}
+
+/** The pair of a mapping with the given key (following merges when anchors are given). */
+export function findPair(map: unknown, key: string, anchors?: Anchors): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of map.items) if (isPair(item) && scalarText(item.key) === key) return item;
+  if (!anchors) return undefined;
+  return mapPairs(map, anchors).find((p) => scalarText(p.key) === key);
+}
+
+/** The value node under a key, with aliases resolved. */
+export function get(map: unknown, key: string, anchors?: Anchors): Node | undefined {
+  const pair = findPair(map, key, anchors);
+  const value = pair?.value as Node | undefined;
+  return anchors ? anchors.resolve(value) : value;
+}
+
+/** The node at a path below `root`, or undefined. */
+export function getAt(root: unknown, path: NodePath, anchors?: Anchors): Node | undefined {
+  let node = anchors ? anchors.resolve(root) : (root as Node | undefined);
+  for (const step of path) {
+    if (typeof step === 'number') {
+      node = isSeq(node) ? (node.items[step] as Node | undefined) : undefined;
+      if (anchors) node = anchors.resolve(node);
+    } else node = get(node, step, anchors);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** `[start, end)` source offsets of a node's value (without trailing comments). */
+export function span(node: Node | Pair | null | undefined): [number, number] | undefined {
+  if (!node) return undefined;
+  if (isPair(node)) {
+    const k = span(node.key as Node);
+    const v = span(node.value as Node);
+    if (!k) return v;
+    return [k[0], v ? v[1] : k[1]];
+  }
+  return node.range ? [node.range[0], node.range[1]] : undefined;
+}

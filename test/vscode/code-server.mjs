@@ -1,0 +1,224 @@
+// Starts code-server (a real VS Code) on loopback and opens its workbench in Debian's Chromium.
+// Shared by test/vscode/run-code-server.mjs and scripts/vscode/screenshot.mjs.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const codeServerEntry = join(
+  repoRoot, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Resolves after `ms` milliseconds. */
+export function delay(ms) {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/**
+ * Calls `probe` every `intervalMs` until it returns a value other than undefined/false,
+ * and returns that value; throws `what` timed out once `deadline` (epoch ms) passes.
+ * `probe` may throw to abort early.
+ */
+export async function pollUntil(probe, deadline, what, intervalMs = 250) {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() >= deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+  }
+}
+
+/** Returns a TCP port on 127.0.0.1 that was free a moment ago. */
+export function freeLoopbackPort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** User settings that keep the workbench quiet: no telemetry, welcome page, updates or tips. */
+export function quietUserSettings({ trustPrompt = false } = {}) {
+  return {
+    ...(trustPrompt ? {} : { 'security.workspace.trust.enabled': false }),
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.settings.enableNaturalLanguageSearch': false,
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'git.autoRepositoryDetection': false,
+    'npm.autoDetect': 'off',
+    'chat.disableAIFeatures': true,
+    'window.restoreWindows': 'none',
+  };
+}
+
+/**
+ * Starts code-server on a free loopback port with fresh temp user-data, extensions and
+ * config dirs, and waits until it answers HTTP. `env` is added to the server's environment,
+ * which its extension host inherits. Returns a handle; call `stop()` when done.
+ */
+export async function startCodeServer({ trustPrompt = false, env = {}, deadline, log = () => {} }) {
+  if (!existsSync(codeServerEntry)) {
+    throw new Error(`code-server is not installed; run scripts/vscode/setup-code-server.sh`);
+  }
+  const root = await mkdtemp(join(tmpdir(), 'ws-code-server-'));
+  const dataDir = join(root, 'data');
+  const extensionsDir = join(root, 'extensions');
+  await mkdir(join(dataDir, 'User'), { recursive: true });
+  await mkdir(extensionsDir, { recursive: true });
+  await writeFile(join(dataDir, 'User/settings.json'),
+    JSON.stringify(quietUserSettings({ trustPrompt }), null, 2));
+
+  const port = await freeLoopbackPort();
+  const logPath = join(root, 'code-server.log');
+  const args = [
+    codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', dataDir, '--extensions-dir', extensionsDir,
+    '--config', join(root, 'config.yaml'),
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    '--ignore-last-opened',
+    ...(trustPrompt ? [] : ['--disable-workspace-trust']),
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(root, 'xdg-config'),
+      XDG_DATA_HOME: join(root, 'xdg-data'),
+      ...env,
+    },
+  });
+  const logStream = createWriteStream(logPath);
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
+  let exitCode = null;
+  const exited = new Promise((done) => child.once('exit', (code, signal) => {
+    exitCode = code ?? signal;
+    done();
+  }));
+
+  const stop = async () => {
+    if (exitCode === null) {
+      signalGroup(child.pid, 'SIGTERM');
+      const killed = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
+      if (!killed) signalGroup(child.pid, 'SIGKILL');
+    }
+    signalGroup(child.pid, 'SIGKILL');
+    await Promise.race([exited, delay(2000)]);
+    logStream.end();
+    await rm(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    log(`code-server starting on ${origin} (pid ${child.pid})`);
+    await pollUntil(async () => {
+      if (exitCode !== null) throw new Error(`code-server exited early (${exitCode})`);
+      try {
+        const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
+        return res.ok;
+      } catch {
+        return false;
+      }
+    }, deadline, 'code-server to answer', 200);
+  } catch (error) {
+    error.message += `\n--- code-server log ---\n${await readLogTail(logPath)}`;
+    await stop();
+    throw error;
+  }
+  return {
+    origin, port, root, dataDir, extensionsDir, logPath, stop,
+    readLog: () => readLogTail(logPath),
+    extensionHostExited: async () => /Extension Host Process exited/.test(await readLogTail(logPath, Infinity)),
+    readExtensionHostLog: () => readExtensionHostLog(dataDir),
+  };
+}
+
+async function readExtensionHostLog(dataDir) {
+  const logsDir = join(dataDir, 'logs');
+  const sessions = (await readdir(logsDir).catch(() => [])).sort();
+  const texts = [];
+  for (const session of sessions) {
+    for (const host of (await readdir(join(logsDir, session)).catch(() => [])).filter((n) => n.startsWith('exthost'))) {
+      texts.push(await readLogTail(join(logsDir, session, host, 'remoteexthost.log')));
+    }
+  }
+  return texts.join('\n');
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the process group is already gone
+  }
+}
+
+async function readLogTail(path, lines = 40) {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return text.split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Builds the workbench URL that opens `folder` and, when given, runs an extension under
+ * development (`extensionPath`) with its test entry (`testsPath`) in the extension host.
+ */
+export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const url = new URL(server.origin);
+  if (folder) url.searchParams.set('folder', folder);
+  const payload = [];
+  if (extensionPath) payload.push(['extensionDevelopmentPath', remote(extensionPath)]);
+  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
+  return url.href;
+}
+
+/**
+ * Launches headless Chromium and opens `url`; waits for `.monaco-workbench` until `deadline`.
+ * Returns `{ browser, page, consoleErrors }` (error messages the page logs from now on);
+ * close the browser when done.
+ */
+export async function openWorkbench(url, { deadline, viewport = { width: 1400, height: 900 } }) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    timeout: Math.max(1000, deadline - Date.now()),
+  });
+  try {
+    const page = await browser.newPage({ viewport });
+    const consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.stack ?? error.message));
+    await page.goto(url, { timeout: Math.max(1000, deadline - Date.now()) });
+    await page.waitForSelector('.monaco-workbench', { timeout: Math.max(1000, deadline - Date.now()) });
+    return { browser, page, consoleErrors };
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}
