@@ -68,7 +68,7 @@ export function collectFormats(version, classes, formats, matched) {
 /** Applies a client-node format to a converted node (in place). */
 export function applyFormat(node, format) {
   let target = node;
-  while (target.i) target = target.i;
+  while (target.i ?? target.a) target = target.i ?? target.a;
   if (target.t === 'number') {
     if (format === 'int32' || format === 'int64') {
       target.t = 'integer';

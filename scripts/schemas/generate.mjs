@@ -49,7 +49,12 @@ const crds = readCrds(
   k8sNames,
 );
 
-const stats = { formats: 0, enums: 0, enumsDropped: 0, numbersWithoutFormat: 0 };
+const stats = { formats: 0, enums: 0, enumValuesDropped: 0, numbersWithoutFormat: 0 };
+
+const latestDescription = new Map();
+for (const v of versions) {
+  for (const [defName, def] of v.defs) for (const [field, prop] of def.props) latestDescription.set(`${defName}#${field}`, prop.description);
+}
 
 for (const v of versions) {
   for (const [defName, def] of v.defs) {
@@ -61,16 +66,17 @@ for (const v of versions) {
         stats.formats++;
       }
       let leaf = prop.node;
-      while (leaf.i) leaf = leaf.i;
+      while (leaf.i ?? leaf.a) leaf = leaf.i ?? leaf.a;
       if (leaf.t === 'number' && !leaf.f) stats.numbersWithoutFormat++;
       const known = modelFields?.get(field)?.enum;
       if (known && leaf.t === 'string' && !leaf.e) {
-        const named = valuesNamedIn(prop.description, known.values);
-        if (named.length) {
-          leaf.e = named;
+        const later = new Set(valuesNamedIn(latestDescription.get(`${defName}#${field}`), known.values));
+        const here = new Set(valuesNamedIn(prop.description, known.values));
+        const values = here.size === 0 ? known.values : known.values.filter((value) => !later.has(value) || here.has(value));
+        if (values.length < known.values.length) stats.enumValuesDropped += known.values.length - values.length;
+        if (values.length) {
+          leaf.e = values;
           stats.enums++;
-        } else {
-          stats.enumsDropped++;
         }
       }
     }
@@ -138,6 +144,6 @@ const total = written.reduce((s, w) => ({ raw: s.raw + w.raw, gzip: s.gzip + w.g
 console.log(`${'total'.padEnd(16)} ${kb(total.raw).padStart(11)} raw ${kb(total.gzip).padStart(10)} gzip`);
 console.log(
   `pool: ${shared.names.length} names, ${shared.strings.length} descriptions, ${shared.fields.length} fields, ${shared.defs.length} definitions; ` +
-    `formats applied ${stats.formats}, enums ${stats.enums} (no value named: ${stats.enumsDropped}), numbers without format ${stats.numbersWithoutFormat}`,
+    `formats applied ${stats.formats}, enums ${stats.enums} (values dropped for older minors: ${stats.enumValuesDropped}), numbers without format ${stats.numbersWithoutFormat}`,
 );
 console.log(`wrote ${outDir} in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`);

@@ -24,6 +24,13 @@ export function delay(ms) {
   return new Promise((done) => setTimeout(done, ms));
 }
 
+/** Resolves true when `promise` settles within `ms` milliseconds, else false; leaves no timer behind. */
+export function settlesWithin(promise, ms) {
+  let timer;
+  const expired = new Promise((done) => { timer = setTimeout(() => done(false), ms); });
+  return Promise.race([promise.then(() => true, () => true), expired]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Calls `probe` every `intervalMs` until it returns a value other than undefined/false,
  * and returns that value; throws `what` timed out once `deadline` (epoch ms) passes.
@@ -121,11 +128,10 @@ export async function startCodeServer({ trustPrompt = false, env = {}, deadline,
   const stop = async () => {
     if (exitCode === null) {
       signalGroup(child.pid, 'SIGTERM');
-      const killed = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
-      if (!killed) signalGroup(child.pid, 'SIGKILL');
+      await settlesWithin(exited, 5000);
     }
     signalGroup(child.pid, 'SIGKILL');
-    await Promise.race([exited, delay(2000)]);
+    await settlesWithin(exited, 2000);
     logStream.end();
     await rm(root, { recursive: true, force: true, maxRetries: 3 });
   };
@@ -197,6 +203,7 @@ export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
 
 /**
  * Launches headless Chromium and opens `url`; waits for `.monaco-workbench` until `deadline`.
+ * The caller handles signals and must close the browser.
  * Returns `{ browser, page, consoleErrors }` (error messages the page logs from now on);
  * close the browser when done.
  */
@@ -205,6 +212,9 @@ export async function openWorkbench(url, { deadline, viewport = { width: 1400, h
     executablePath: chromiumPath,
     args: chromiumArgs,
     headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     timeout: Math.max(1000, deadline - Date.now()),
   });
   try {

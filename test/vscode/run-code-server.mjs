@@ -72,8 +72,8 @@ async function main() {
     await server?.stop();
     await rm(scratch, { recursive: true, force: true });
   })());
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
       console.error(`\n${signal}: stopping code-server and Chromium`);
       cleanup().finally(() => process.exit(130));
     });

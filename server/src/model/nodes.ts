@@ -61,7 +61,13 @@ export function walk(root: unknown, visit: (node: Node, depth: number) => void):
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
+  if (typeof v === 'symbol') return v.description;
   return v === null || v === undefined ? undefined : typeof v === 'object' ? undefined : String(v);
+}
+
+/** True for a YAML 1.1 merge key (`<<`). */
+export function isMergeKey(node: unknown): boolean {
+  return isScalar(node) && (node.value === '<<' || (typeof node.value === 'symbol' && node.value.description === '<<'));
 }
 
 /** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases. */
@@ -70,7 +76,7 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0): Pair[] {
   const merged: Pair[] = [];
   for (const item of map.items) {
     if (!isPair(item)) continue;
-    if (anchors && depth < 8 && isScalar(item.key) && item.key.value === '<<') {
+    if (anchors && depth < 8 && isMergeKey(item.key)) {
       const sources = isSeq(item.value) ? item.value.items : [item.value];
       for (const s of sources) {
         const src = anchors.resolve(s);

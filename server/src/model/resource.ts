@@ -40,7 +40,8 @@ export function findResources(doc: Document.Parsed, anchors: Anchors): Resource[
   return found;
 }
 
-function asResource(node: Node | undefined, path: NodePath, anchors: Anchors): Resource | undefined {
+/** The resource a mapping describes, when it has apiVersion and kind. */
+export function asResource(node: Node | undefined, path: NodePath, anchors: Anchors): Resource | undefined {
   if (!isMap(node)) return undefined;
   const apiVersion = scalarText(get(node, 'apiVersion', anchors));
   const kindNode = get(node, 'kind', anchors);

@@ -48,9 +48,10 @@ export function parseYamlDocument(text: string, options: ParseOptions): YamlDocu
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {
     for (const e of ast.errors) {
-      const span: [number, number] = [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)];
+      const span = errorSpan(text, e.pos);
       if (e.code === 'DUPLICATE_KEY') {
-        problems.push({ ruleId: 'duplicate-key', code: e.code, span, detail: e.message, key: keyAt(text, span) });
+        const key = keyAt(text, span[0]);
+        problems.push({ ruleId: 'duplicate-key', code: e.code, span: [span[0], span[0] + key.length], detail: e.message, key: key.name });
       } else problems.push({ ruleId: 'syntax', code: e.code, span, detail: e.message.split('\n')[0] });
     }
     for (const alias of anchors.unresolved) {
@@ -69,10 +70,18 @@ export function parseYamlDocument(text: string, options: ParseOptions): YamlDocu
   };
 }
 
-function keyAt(text: string, span: [number, number]): string {
-  const line = text.slice(span[0], text.indexOf('\n', span[0]) === -1 ? undefined : text.indexOf('\n', span[0]));
-  const m = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line);
-  return m ? m[1].replace(/^["']|["']$/g, '') : line.trim().slice(0, 40);
+function errorSpan(text: string, pos: [number, number]): [number, number] {
+  const end = text.trimEnd().length;
+  if (pos[0] < end) return [pos[0], Math.max(pos[1], pos[0] + 1)];
+  return [Math.max(0, end - 1), Math.max(end, 1)];
+}
+
+function keyAt(text: string, at: number): { name: string; length: number } {
+  const eol = text.indexOf('\n', at);
+  const line = text.slice(at, eol === -1 ? undefined : eol);
+  const m = /^("[^"]*"|'[^']*'|[^:#\r]+?)\s*:/.exec(line);
+  if (!m) return { name: line.trim().slice(0, 40), length: 1 };
+  return { name: m[1].replace(/^["']|["']$/g, ''), length: m[1].length };
 }
 
 /** A YAML document placed in its file: where it starts and its index among the file's documents. */

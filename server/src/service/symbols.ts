@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { MAX_DEPTH, get, scalarText } from '../model/nodes';
-import type { Resource } from '../model/resource';
+import { asResource, type Resource } from '../model/resource';
 import type { Range } from '../model/types';
 import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
@@ -32,7 +32,7 @@ function documentSymbol(placed: PlacedDocument, budget: { left: number }): Outli
   const { doc } = placed;
   const root = doc.ast.contents as Node | null;
   const whole = fileRange(placed, [root?.range?.[0] ?? 0, root?.range?.[1] ?? doc.text.length]);
-  const top = doc.resources.find((r) => r.path.length === 0);
+  const top = asResource(doc.anchors.resolve(root), [], doc.anchors);
   const symbol: OutlineSymbol = {
     name: top ? resourceLabel(top) : `#${placed.index + 1}`,
     detail: top ? top.apiVersion : undefined,

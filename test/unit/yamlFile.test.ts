@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileRange } from '../../server/src/model/yamlDocument';
+import { documentAt, parseYamlFile } from '../../server/src/model/yamlFile';
+import { analyzeFile } from '../../server/src/service/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { yaml } from '../helpers/cursor';
+
+const parse = (text: string, templates: 'ignore' | 'bestEffort' = 'ignore') => parseYamlFile(text, { templates });
+const findings = (text: string, templates: 'ignore' | 'bestEffort' = 'ignore') =>
+  analyzeFile(parse(text, templates), { ...DEFAULT_SETTINGS, templates });
+
+const deployment = (name: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: ${name}
+    namespace: shop
+  spec:
+    replicas: 2
+`;
+
+test('detects resources by content, with their identity', () => {
+  const file = parse(`${deployment('api')}---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\n`);
+  assert.equal(file.documents.length, 2);
+  const [d, s] = file.documents.map((p) => p.doc.resources[0]);
+  assert.deepEqual([d.apiVersion, d.group, d.version, d.kind, d.name, d.namespace], ['apps/v1', 'apps', 'v1', 'Deployment', 'api', 'shop']);
+  assert.deepEqual([s.group, s.version, s.kind, s.name, s.namespace], ['', 'v1', 'Service', 'api', null]);
+});
+
+test('documents without apiVersion and kind are not resources', () => {
+  const file = parse('foo: bar\n---\nkind: Pod\n---\n- a\n');
+  assert.deepEqual(file.documents.map((d) => d.doc.resources.length), [0, 0, 0]);
+});
+
+test('empty and comment-only documents are not counted', () => {
+  const file = parse('# header\n---\n---\n# nothing\n...\n---\nkind: Pod\napiVersion: v1\n---\n');
+  assert.equal(file.documents.length, 1);
+  assert.equal(file.documents[0].startLine, 5);
+  assert.equal(parse('').documents.length, 0);
+});
+
+test('kind: List items are resources with their path', () => {
+  const file = parse(yaml`
+    apiVersion: v1
+    kind: List
+    items:
+    - apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: a}
+    - apiVersion: v1
+      kind: Secret
+      metadata: {name: b}
+  `);
+  const rs = file.documents[0].doc.resources;
+  assert.deepEqual(rs.map((r) => [r.kind, r.name, r.path.join('.')]), [['ConfigMap', 'a', 'items.0'], ['Secret', 'b', 'items.1']]);
+});
+
+test('syntax errors carry ranges in file lines, in the right document', () => {
+  const text = 'a: 1\n---\nb: 2\n---\nc: [1, 2\nd: 3\n';
+  const [f] = findings(text);
+  assert.equal(f.ruleId, 'syntax');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.document, 2);
+  assert.ok(f.range.start.line >= 4, `line ${f.range.start.line}`);
+});
+
+test('duplicate keys are a finding on the second key', () => {
+  const fs = findings('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n');
+  assert.deepEqual(fs.map((f) => [f.ruleId, f.range.start.line, f.range.start.character]), [['duplicate-key', 4, 2]]);
+  assert.match(fs[0].message, /`name`/);
+});
+
+test('tabs used as indentation are a syntax error; trailing tabs are fine', () => {
+  assert.equal(findings('a:\n\tb: 1\n')[0]?.ruleId, 'syntax');
+  assert.deepEqual(findings('a: 1\t\nb: 2 \t\n'), []);
+});
+
+test('CRLF files give the same positions as LF files', () => {
+  const lf = findings('a: 1\n---\nb: [1\nc: 2\n');
+  const crlf = findings('a: 1\r\n---\r\nb: [1\r\nc: 2\r\n');
+  assert.deepEqual(crlf.map((f) => f.range.start), lf.map((f) => f.range.start));
+});
+
+test('flow style resources are detected', () => {
+  const file = parse('{apiVersion: v1, kind: ConfigMap, metadata: {name: flow, namespace: x}, data: {a: "1"}}\n');
+  assert.deepEqual(file.documents[0].doc.resources.map((r) => [r.kind, r.name, r.namespace]), [['ConfigMap', 'flow', 'x']]);
+});
+
+test('anchors, aliases and merge keys resolve; unresolved aliases are errors', () => {
+  const file = parse(yaml`
+    base: &meta {name: merged, namespace: ns1}
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      <<: *meta
+      namespace: own
+  `);
+  const r = file.documents[0].doc.resources[0];
+  assert.deepEqual([r.name, r.namespace], ['merged', 'own']);
+  const fs = findings('a: *nowhere\n');
+  assert.equal(fs[0].ruleId, 'syntax');
+  assert.match(fs[0].message, /\*nowhere/);
+});
+
+test('an alias bomb parses without expanding', () => {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 30; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  const file = parse(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  assert.equal(file.documents[0].doc.resources[0].name, 'bomb');
+  assert.deepEqual(findings(file.text), []);
+});
+
+test('YAML 1.1 scalars are read as Kubernetes reads them', () => {
+  const file = parse('a: on\nb: no\nc: 0755\nd: "on"\n');
+  const js = file.documents[0].doc.ast.toJS() as Record<string, unknown>;
+  assert.deepEqual(js, { a: true, b: false, c: 493, d: 'on' });
+});
+
+test('template files are skipped by default and masked in bestEffort, without syntax errors', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: {{ include "app.fullname" . }}
+      labels:
+        {{- include "app.labels" . | nindent 4 }}
+    spec:
+      {{- if .Values.replicas }}
+      replicas: {{ .Values.replicas }}
+      {{- end }}
+  `;
+  const ignored = parse(text);
+  assert.equal(ignored.template, true);
+  assert.equal(ignored.documents.length, 0);
+  assert.deepEqual(findings(text), []);
+  const masked = parse(text, 'bestEffort');
+  assert.equal(masked.documents[0].doc.resources[0].kind, 'Deployment');
+  assert.deepEqual(findings(text, 'bestEffort'), []);
+});
+
+test('an edit re-parses only the documents whose text changed', () => {
+  const docs = Array.from({ length: 5 }, (_, i) => deployment(`d${i}`)).join('---\n');
+  const first = parse(docs);
+  assert.equal(first.reparsed, 5);
+  const edited = docs.replace('name: d3', 'name: d3x');
+  const second = parseYamlFile(edited, { templates: 'ignore' }, first);
+  assert.equal(second.reparsed, 1);
+  assert.equal(second.documents[0].doc, first.documents[0].doc);
+  assert.notEqual(second.documents[3].doc, first.documents[3].doc);
+  const inserted = parseYamlFile(`# new header line\n${edited}`, { templates: 'ignore' }, second);
+  assert.equal(inserted.reparsed, 1);
+  assert.equal(inserted.documents[4].startLine, second.documents[4].startLine + 1);
+});
+
+test('positions map between files and documents', () => {
+  const file = parse('a: 1\n---\nb: 2\n---\nc: 3\n');
+  assert.equal(documentAt(file, { line: 4, character: 1 })?.index, 2);
+  assert.equal(documentAt(file, { line: 0, character: 0 })?.index, 0);
+  const third = file.documents[2];
+  assert.deepEqual(fileRange(third, [4, 5]), { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } });
+});
