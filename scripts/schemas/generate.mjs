@@ -95,8 +95,9 @@ for (const v of versions) {
     typed.set('apiVersion', { node: { t: 'string', e: [...entry.apiVersions].sort() }, required: false, description: deleteOptions?.props.get('apiVersion')?.description });
     typed.set('kind', { node: { t: 'string', e: [...entry.kinds].sort() }, required: false, description: deleteOptions?.props.get('kind')?.description });
     for (const [k, p] of def.props) if (k !== 'apiVersion' && k !== 'kind') typed.set(k, p);
-    if (!typed.has('status')) {
-      typed.set('status', { node: { t: 'object' }, required: false, description: models.get(squash(defName))?.get('status')?.description });
+    const modelFields = models.get(squash(defName));
+    if (!typed.has('status') && (!modelFields || modelFields.has('status'))) {
+      typed.set('status', { node: { t: 'object' }, required: false, description: modelFields?.get('status')?.description });
     }
     def.props = typed;
   }

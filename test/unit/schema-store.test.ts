@@ -114,6 +114,8 @@ test('types, formats, maps and descriptions of Deployment fields', () => {
   assert.equal(store.fieldAt(30, 'apps/v1', 'Deployment', ['spec', 'replica']), undefined);
   assert.equal(store.fieldAt(30, 'v1', 'Pod', ['metadata', 'creationTimestamp'])?.format, 'date-time');
   assert.equal(store.fieldAt(30, 'v1', 'Secret', ['data', 'key'])?.format, 'byte');
+  assert.equal(store.fieldAt(30, 'apps/v1', 'Deployment', ['status'])?.type, 'object');
+  assert.equal(store.fieldAt(30, 'v1', 'ConfigMap', ['status']), undefined);
 });
 
 test('imagePullPolicy allows Always, IfNotPresent and Never in every minor', () => {

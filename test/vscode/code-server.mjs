@@ -5,6 +5,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -19,11 +20,6 @@ const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Resolves after `ms` milliseconds. */
-export function delay(ms) {
-  return new Promise((done) => setTimeout(done, ms));
-}
-
 /** Resolves true when `promise` settles within `ms` milliseconds, else false; leaves no timer behind. */
 export function settlesWithin(promise, ms) {
   let timer;
@@ -32,16 +28,17 @@ export function settlesWithin(promise, ms) {
 }
 
 /**
- * Calls `probe` every `intervalMs` until it returns a value other than undefined/false,
- * and returns that value; throws `what` timed out once `deadline` (epoch ms) passes.
- * `probe` may throw to abort early.
+ * Calls `probe` every `intervalMs` until it returns a value other than undefined/false and
+ * returns that value. Throws "timed out waiting for `what`" once `deadline` (epoch ms) passes,
+ * or the abort reason when `signal` aborts; `probe` may throw to stop early.
  */
-export async function pollUntil(probe, deadline, what, intervalMs = 250) {
+export async function pollUntil(probe, { deadline, what, intervalMs = 250, signal }) {
   for (;;) {
+    signal?.throwIfAborted();
     const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() >= deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())), undefined, { signal });
   }
 }
 
@@ -81,12 +78,13 @@ export function quietUserSettings({ trustPrompt = false } = {}) {
 
 /**
  * Starts code-server on a free loopback port with fresh temp user-data, extensions and
- * config dirs, and waits until it answers HTTP. `env` is added to the server's environment,
- * which its extension host inherits. Returns a handle; call `stop()` when done.
+ * config dirs, and waits until it answers HTTP (until `deadline`, or `signal` aborts).
+ * `env` is added to the server's environment, which its extension host inherits.
+ * Returns a handle; always call its `stop()`.
  */
-export async function startCodeServer({ trustPrompt = false, env = {}, deadline, log = () => {} }) {
+export async function startCodeServer({ trustPrompt = false, env = {}, deadline, signal, log = () => {} }) {
   if (!existsSync(codeServerEntry)) {
-    throw new Error(`code-server is not installed; run scripts/vscode/setup-code-server.sh`);
+    throw new Error('code-server is not installed; run scripts/vscode/setup-code-server.sh');
   }
   const root = await mkdtemp(join(tmpdir(), 'ws-code-server-'));
   const dataDir = join(root, 'data');
@@ -119,14 +117,15 @@ export async function startCodeServer({ trustPrompt = false, env = {}, deadline,
   const logStream = createWriteStream(logPath);
   child.stdout.pipe(logStream);
   child.stderr.pipe(logStream);
-  let exitCode = null;
-  const exited = new Promise((done) => child.once('exit', (code, signal) => {
-    exitCode = code ?? signal;
+  let exitStatus = null;
+  const exited = new Promise((done) => child.once('exit', (code, killSignal) => {
+    exitStatus = code ?? killSignal;
     done();
   }));
 
-  const stop = async () => {
-    if (exitCode === null) {
+  let stopping;
+  const stop = () => (stopping ??= (async () => {
+    if (exitStatus === null) {
       signalGroup(child.pid, 'SIGTERM');
       await settlesWithin(exited, 5000);
     }
@@ -134,43 +133,31 @@ export async function startCodeServer({ trustPrompt = false, env = {}, deadline,
     await settlesWithin(exited, 2000);
     logStream.end();
     await rm(root, { recursive: true, force: true, maxRetries: 3 });
-  };
+  })());
 
-  const origin = `http://127.0.0.1:${port}`;
+  const server = {
+    origin: `http://127.0.0.1:${port}`, port, root, dataDir, extensionsDir, logPath, stop,
+    readLog: () => readLogTail(logPath),
+    extensionHostExited: async () => /Extension Host Process exited/.test(await readLogTail(logPath, Infinity)),
+    readExtensionHostLog: () => readExtensionHostLog(dataDir),
+  };
   try {
-    log(`code-server starting on ${origin} (pid ${child.pid})`);
+    log(`code-server starting on ${server.origin} (pid ${child.pid})`);
     await pollUntil(async () => {
-      if (exitCode !== null) throw new Error(`code-server exited early (${exitCode})`);
+      if (exitStatus !== null) throw new Error(`code-server exited early (${exitStatus})`);
       try {
-        const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
+        const res = await fetch(`${server.origin}/healthz`, { signal: AbortSignal.timeout(2000) });
         return res.ok;
       } catch {
         return false;
       }
-    }, deadline, 'code-server to answer', 200);
+    }, { deadline, signal, what: 'code-server to answer', intervalMs: 200 });
   } catch (error) {
     error.message += `\n--- code-server log ---\n${await readLogTail(logPath)}`;
     await stop();
     throw error;
   }
-  return {
-    origin, port, root, dataDir, extensionsDir, logPath, stop,
-    readLog: () => readLogTail(logPath),
-    extensionHostExited: async () => /Extension Host Process exited/.test(await readLogTail(logPath, Infinity)),
-    readExtensionHostLog: () => readExtensionHostLog(dataDir),
-  };
-}
-
-async function readExtensionHostLog(dataDir) {
-  const logsDir = join(dataDir, 'logs');
-  const sessions = (await readdir(logsDir).catch(() => [])).sort();
-  const texts = [];
-  for (const session of sessions) {
-    for (const host of (await readdir(join(logsDir, session)).catch(() => [])).filter((n) => n.startsWith('exthost'))) {
-      texts.push(await readLogTail(join(logsDir, session, host, 'remoteexthost.log')));
-    }
-  }
-  return texts.join('\n');
+  return server;
 }
 
 function signalGroup(pid, signal) {
@@ -184,6 +171,16 @@ function signalGroup(pid, signal) {
 async function readLogTail(path, lines = 40) {
   const text = await readFile(path, 'utf8').catch(() => '');
   return text.split('\n').slice(-lines).join('\n');
+}
+
+async function readExtensionHostLog(dataDir) {
+  const logsDir = join(dataDir, 'logs');
+  const texts = [];
+  for (const session of (await readdir(logsDir).catch(() => [])).sort()) {
+    const hosts = (await readdir(join(logsDir, session)).catch(() => [])).filter((n) => n.startsWith('exthost'));
+    for (const host of hosts) texts.push(await readLogTail(join(logsDir, session, host, 'remoteexthost.log')));
+  }
+  return texts.join('\n');
 }
 
 /**
@@ -203,11 +200,11 @@ export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
 
 /**
  * Launches headless Chromium and opens `url`; waits for `.monaco-workbench` until `deadline`.
- * The caller handles signals and must close the browser.
- * Returns `{ browser, page, consoleErrors }` (error messages the page logs from now on);
- * close the browser when done.
+ * Closes the browser and throws when `signal` aborts. Returns `{ browser, page, consoleErrors }`
+ * (error messages the page logs from now on); the caller must close the browser.
  */
-export async function openWorkbench(url, { deadline, viewport = { width: 1400, height: 900 } }) {
+export async function openWorkbench(url, { deadline, signal, viewport = { width: 1400, height: 900 } }) {
+  const remaining = () => Math.max(1000, deadline - Date.now());
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: chromiumArgs,
@@ -215,20 +212,26 @@ export async function openWorkbench(url, { deadline, viewport = { width: 1400, h
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    timeout: Math.max(1000, deadline - Date.now()),
+    timeout: remaining(),
   });
+  const closeOnAbort = () => browser.close().catch(() => {});
+  signal?.addEventListener('abort', closeOnAbort);
   try {
+    signal?.throwIfAborted();
     const page = await browser.newPage({ viewport });
     const consoleErrors = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.stack ?? error.message));
-    await page.goto(url, { timeout: Math.max(1000, deadline - Date.now()) });
-    await page.waitForSelector('.monaco-workbench', { timeout: Math.max(1000, deadline - Date.now()) });
+    await page.goto(url, { timeout: remaining() });
+    await page.waitForSelector('.monaco-workbench', { timeout: remaining() });
+    signal?.throwIfAborted();
     return { browser, page, consoleErrors };
   } catch (error) {
     await browser.close().catch(() => {});
-    throw error;
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', closeOnAbort);
   }
 }
