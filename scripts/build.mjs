@@ -1,6 +1,8 @@
-// Bundles the client, the language server and the CLI into dist/ with esbuild.
+// Generates the Kubernetes schemas when their inputs changed, then bundles the client, the language
+// server and the CLI into dist/ with esbuild.
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -19,6 +21,11 @@ const targets = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
+
+const schemaStamp = 'schemas/generated/index.json';
+const schemaInputs = ['package-lock.json', ...readdirSync('scripts/schemas').map((f) => `scripts/schemas/${f}`)];
+const stale = !existsSync(schemaStamp) || schemaInputs.some((f) => statSync(f).mtimeMs > statSync(schemaStamp).mtimeMs);
+if (stale || process.argv.includes('--schemas')) execFileSync(process.execPath, ['scripts/schemas/generate.mjs'], { stdio: 'inherit' });
 
 mkdirSync('dist', { recursive: true });
 const started = Date.now();

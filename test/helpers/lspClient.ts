@@ -10,6 +10,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
+  ConfigurationItem,
   ConfigurationParams,
   Diagnostic,
   DocumentDiagnosticReport,
@@ -72,6 +73,8 @@ export class LspClient {
   readonly notifications: Received[] = [];
   /** Every request the server sent to the client (method names), in order. */
   readonly serverRequests: string[] = [];
+  /** Every item the server asked for with `workspace/configuration`, in order. */
+  readonly configurationItems: ConfigurationItem[] = [];
   /** What the server wrote to stderr. */
   stderr = '';
   /** The answer to `initialize`. */
@@ -107,8 +110,13 @@ export class LspClient {
       }
       this.emit();
     });
+    conn.onUnhandledProgress((params) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.emit();
+    });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       this.serverRequests.push('workspace/configuration');
+      this.configurationItems.push(...p.items);
       return p.items.map((i) => (i.section === 'workloadStudio' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : null));
     });
     conn.onRequest((method) => {

@@ -111,11 +111,11 @@ for (const pull of [true, false]) {
       assert.equal(client.version(uri), 5);
       assert.deepEqual(await client.diagnostics(uri), []);
 
-      client.change(uri, [{ range: range(3, 0, 3, 0), text: '\t' }]);
+      client.change(uri, [{ range: range(3, 0, 3, 2), text: '\t' }]);
       found = await client.diagnostics(uri);
       assert.deepEqual(found.map((d) => [d.code, d.range]), [['syntax', range(3, 0, 3, 1)]]);
 
-      client.change(uri, [{ range: range(3, 0, 3, 1), text: '' }]);
+      client.change(uri, [{ range: range(3, 0, 3, 1), text: '  ' }]);
       assert.deepEqual(await client.diagnostics(uri), []);
       client.close(uri);
     });

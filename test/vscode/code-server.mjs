@@ -79,7 +79,8 @@ export function quietUserSettings({ trustPrompt = false } = {}) {
 /**
  * Starts code-server on a free loopback port with fresh temp user-data, extensions and
  * config dirs, and waits until it answers HTTP (until `deadline`, or `signal` aborts).
- * `env` is added to the server's environment, which its extension host inherits.
+ * The extension gallery is switched off. `env` is added to the server's environment,
+ * which its extension host inherits.
  * Returns a handle; always call its `stop()`.
  */
 export async function startCodeServer({ trustPrompt = false, env = {}, deadline, signal, log = () => {} }) {
@@ -111,6 +112,7 @@ export async function startCodeServer({ trustPrompt = false, env = {}, deadline,
       ...process.env,
       XDG_CONFIG_HOME: join(root, 'xdg-config'),
       XDG_DATA_HOME: join(root, 'xdg-data'),
+      EXTENSIONS_GALLERY: '{}',
       ...env,
     },
   });

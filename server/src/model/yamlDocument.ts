@@ -1,6 +1,6 @@
-import { parseDocument, type Document } from 'yaml';
+import { isMap, parseDocument, type Document, type Node } from 'yaml';
 import { LineIndex } from './lines';
-import { Anchors } from './nodes';
+import { Anchors, isMergeKey, scalarText, walk } from './nodes';
 import { findResources, type Resource } from './resource';
 import type { Position, Range } from './types';
 
@@ -43,17 +43,12 @@ export interface ParseOptions {
  * `<<` merge keys). Aliases are never expanded here; walkers resolve them with a hop limit.
  */
 export function parseYamlDocument(text: string, options: ParseOptions): YamlDocument {
-  const ast = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true, strict: false });
+  const ast = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, strict: false });
   const anchors = new Anchors(ast);
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {
-    for (const e of ast.errors) {
-      const span = errorSpan(text, e.pos);
-      if (e.code === 'DUPLICATE_KEY') {
-        const key = keyAt(text, span[0]);
-        problems.push({ ruleId: 'duplicate-key', code: e.code, span: [span[0], span[0] + key.length], detail: e.message, key: key.name });
-      } else problems.push({ ruleId: 'syntax', code: e.code, span, detail: e.message.split('\n')[0] });
-    }
+    for (const e of ast.errors) problems.push({ ruleId: 'syntax', code: e.code, span: errorSpan(text, e.pos), detail: e.message.split('\n')[0] });
+    problems.push(...duplicateKeys(ast));
     for (const alias of anchors.unresolved) {
       const r = alias.range ?? [0, 1];
       problems.push({ ruleId: 'syntax', code: 'UNRESOLVED_ALIAS', span: [r[0], r[1]], detail: `*${alias.source}`, key: alias.source });
@@ -76,12 +71,23 @@ function errorSpan(text: string, pos: [number, number]): [number, number] {
   return [Math.max(0, end - 1), Math.max(end, 1)];
 }
 
-function keyAt(text: string, at: number): { name: string; length: number } {
-  const eol = text.indexOf('\n', at);
-  const line = text.slice(at, eol === -1 ? undefined : eol);
-  const m = /^("[^"]*"|'[^']*'|[^:#\r]+?)\s*:/.exec(line);
-  if (!m) return { name: line.trim().slice(0, 40), length: 1 };
-  return { name: m[1].replace(/^["']|["']$/g, ''), length: m[1].length };
+function duplicateKeys(ast: Document.Parsed): ParseProblem[] {
+  const found: ParseProblem[] = [];
+  walk(ast.contents, (node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (isMergeKey(pair.key)) continue;
+      const key = scalarText(pair.key);
+      if (key === undefined) continue;
+      if (seen.has(key)) {
+        const r = (pair.key as Node).range ?? [0, 1];
+        found.push({ ruleId: 'duplicate-key', code: 'DUPLICATE_KEY', span: [r[0], r[1]], detail: key, key });
+      }
+      seen.add(key);
+    }
+  });
+  return found;
 }
 
 /** A YAML document placed in its file: where it starts and its index among the file's documents. */
