@@ -4,8 +4,10 @@
 #
 # Needs (installed by CI beforehand, as root):
 #   apt-get install -y libkrb5-dev ripgrep chromium
-# plus Node 20 with npm, make, g++ and python3 for native module rebuilds.
+# plus Node 20 with npm and its headers (include/node next to the node binary, else node-gyp
+# downloads them), and make, g++, python3 for the native rebuilds (build-essential python3).
 # Reaches only the npm registry. Idempotent: a marker file records a finished install.
+# CODE_SERVER_DIR overrides the install folder.
 set -euo pipefail
 
 CODE_SERVER_VERSION="4.100.3"
@@ -18,7 +20,7 @@ if [[ -f "$marker" ]]; then
   exit 0
 fi
 
-for cmd in node npm rg make g++; do
+for cmd in node npm rg make g++ python3; do
   command -v "$cmd" >/dev/null || { echo "missing required command: $cmd" >&2; exit 1; }
 done
 [[ -e /usr/include/krb5.h || -e /usr/include/gssapi/gssapi.h ]] || {
@@ -27,12 +29,17 @@ done
 node_headers="$(dirname "$(dirname "$(command -v node)")")"
 if [[ -f "$node_headers/include/node/node.h" ]]; then
   export npm_config_nodedir="$node_headers"
+else
+  echo "warning: no Node headers under $node_headers/include/node; node-gyp will try to download them" >&2
 fi
 export npm_config_yes=true
 export npm_config_fund=false
 export npm_config_audit=false
 export npm_config_update_notifier=false
 
+case "$tools_dir" in
+  / | "$HOME" | "$repo_root") echo "refusing to install into $tools_dir" >&2; exit 1 ;;
+esac
 started=$SECONDS
 rm -rf "$tools_dir"
 mkdir -p "$tools_dir"

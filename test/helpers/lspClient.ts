@@ -146,6 +146,11 @@ export class LspClient {
     return client;
   }
 
+  /** The server's exit code once it has exited (null when killed by a signal), else undefined. */
+  get exitStatus(): number | null | undefined {
+    return this.exitCode;
+  }
+
   /** True while the server process runs. */
   get alive(): boolean {
     return this.exitCode === undefined;

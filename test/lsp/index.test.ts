@@ -76,7 +76,9 @@ describe('workspace index', () => {
 
   test('a $/progress begin and end were sent for the build, on a token the client created', () => {
     assert.ok(client.serverRequests.includes('window/workDoneProgress/create'));
-    const kinds = client.received<{ value: { kind: string } }>('$/progress').map((p) => p.value.kind);
+    const progress = client.received<{ token: string | number; value: { kind: string } }>('$/progress');
+    assert.equal(new Set(progress.map((p) => p.token)).size, 1);
+    const kinds = progress.map((p) => p.value.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
   });

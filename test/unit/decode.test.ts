@@ -34,6 +34,6 @@ test('messages follow the locale', () => {
 
 test('a rule set to off reports nothing; a severity override applies', () => {
   const file = parseYamlFile('a: 1\na: 2\n', { templates: 'ignore' });
-  assert.deepEqual(analyzeFile(file, { ...DEFAULT_SETTINGS, rules: { 'duplicate-key': 'off' } }), []);
-  assert.equal(analyzeFile(file, { ...DEFAULT_SETTINGS, rules: { 'duplicate-key': 'warning' } })[0].severity, 'warning');
+  assert.deepEqual(analyzeFile(file, { ...DEFAULT_SETTINGS, rules: { 'duplicate-key': { level: 'off' } } }), []);
+  assert.equal(analyzeFile(file, { ...DEFAULT_SETTINGS, rules: { 'duplicate-key': { level: 'warning' } } })[0].severity, 'warning');
 });

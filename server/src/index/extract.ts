@@ -1,5 +1,6 @@
-import { isMap, isSeq, type Node } from 'yaml';
-import { getAt, mapPairs, scalarText, type Anchors } from '../model/nodes';
+import { isMap } from 'yaml';
+import { getAt, type Anchors } from '../model/nodes';
+import { readSelector, stringMap } from '../rules/helpers';
 import type { Resource, ResourceRef } from '../model/resource';
 import type { Range } from '../model/types';
 import { fileRange, type PlacedDocument } from '../model/yamlDocument';
@@ -74,30 +75,5 @@ function selectorOf(r: Resource, a: Anchors): LabelSelector | null {
     return isMap(sel) ? { matchLabels: stringMap(sel, a) } : null;
   }
   const path = SELECTOR_PATHS[r.kind];
-  const node = path ? getAt(r.node, path, a) : undefined;
-  if (!isMap(node)) return null;
-  const selector: LabelSelector = { matchLabels: stringMap(getAt(node, ['matchLabels'], a), a) };
-  const exprs = getAt(node, ['matchExpressions'], a);
-  if (isSeq(exprs)) {
-    selector.matchExpressions = exprs.items.map((e) => {
-      const values = getAt(e, ['values'], a);
-      return {
-        key: scalarText(getAt(e, ['key'], a)) ?? '',
-        operator: scalarText(getAt(e, ['operator'], a)) ?? '',
-        values: isSeq(values) ? values.items.map((v) => scalarText(a.resolve(v)) ?? '') : undefined,
-      };
-    });
-  }
-  return selector;
-}
-
-function stringMap(node: Node | undefined, a: Anchors): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isMap(node)) return out;
-  for (const p of mapPairs(node, a)) {
-    const k = scalarText(p.key);
-    const v = scalarText(a.resolve(p.value));
-    if (k !== undefined && v !== undefined) out[k] = v;
-  }
-  return out;
+  return (path && readSelector(getAt(r.node, path, a), a)) || null;
 }

@@ -1,9 +1,8 @@
-import type { Severity } from '../model/types';
-import type { RuleLevel, Settings } from '../service/settings';
+import { RULE_PACK } from './pack';
 import type { RuleDefinition } from './types';
-import { duplicateKeyRule, encodingRule, readErrorRule, syntaxRule } from './yamlRules';
+import { duplicateKeyRule, encodingRule, readErrorRule, syntaxRule, unusedSuppressionRule } from './yamlRules';
 
-const ALL: readonly RuleDefinition[] = [syntaxRule, duplicateKeyRule, encodingRule, readErrorRule];
+const ALL: readonly RuleDefinition[] = [syntaxRule, duplicateKeyRule, encodingRule, readErrorRule, unusedSuppressionRule, ...RULE_PACK];
 
 const BY_ID = new Map(ALL.map((r) => [r.id, r]));
 
@@ -17,12 +16,4 @@ export function getRule(id: string): RuleDefinition | undefined {
   return BY_ID.get(id);
 }
 
-/** The severity a rule's findings get under the settings, or `off`. */
-export function ruleLevel(rule: RuleDefinition, settings: Settings): RuleLevel {
-  return settings.rules[rule.id] ?? rule.severity;
-}
-
-/** Narrowing helper: a level that reports. */
-export function isOn(level: RuleLevel): level is Severity {
-  return level !== 'off';
-}
+export { isOn, ruleLevel } from './levels';

@@ -51,6 +51,24 @@ export const readErrorRule: RuleDefinition = {
   },
 };
 
+/** A suppression comment or annotation that silenced nothing, or names no rule. */
+export const unusedSuppressionRule: RuleDefinition = {
+  id: 'unused-suppression',
+  category: 'config',
+  severity: 'hint',
+  title: { en: 'Unused suppression', 'zh-CN': '未使用的抑制' },
+  messages: {
+    default: {
+      en: 'This suppression of `{id}` silenced nothing; remove it',
+      'zh-CN': '对 `{id}` 的抑制没有屏蔽任何问题，请删除',
+    },
+    unknown: {
+      en: '`{id}` is not a Workload Studio rule id (see `kws rules`)',
+      'zh-CN': '`{id}` 不是 Workload Studio 的规则 ID（参见 `kws rules`）',
+    },
+  },
+};
+
 /** What each parser error means, in our words; the parser's own text follows as detail. */
 export const SYNTAX_MESSAGES: Record<string, Localized> = {
   ALIAS_PROPS: { en: 'an alias cannot carry an anchor or a tag', 'zh-CN': '别名不能带锚点或标签' },

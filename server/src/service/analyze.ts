@@ -1,10 +1,10 @@
 import type { DecodedText } from '../model/decode';
 import { refOf } from '../model/resource';
-import type { Locale } from '../model/types';
-import { fileRange, type PlacedDocument, type YamlDocument } from '../model/yamlDocument';
+import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
-import { getRule, isOn, ruleLevel } from '../rules/registry';
-import { encodingRule, SYNTAX_FALLBACK, SYNTAX_MESSAGES } from '../rules/yamlRules';
+import { isOn, ruleLevel } from '../rules/registry';
+import { encodingRule } from '../rules/yamlRules';
+import { analyzeDocument } from '../rules/engine';
 import { compareFindings, type DocumentFinding, type Finding } from './finding';
 import { format } from './messages';
 import { analysisKey, type Settings } from './settings';
@@ -40,31 +40,6 @@ export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancella
   const encoding = decoded?.invalidAt !== undefined ? encodingFinding(file, decoded, settings) : undefined;
   if (encoding) out.push(encoding);
   return out.sort(compareFindings);
-}
-
-function analyzeDocument(doc: YamlDocument, settings: Settings): DocumentFinding[] {
-  const out: DocumentFinding[] = [];
-  for (const p of doc.problems) {
-    const rule = getRule(p.ruleId)!;
-    const level = ruleLevel(rule, settings);
-    if (!isOn(level)) continue;
-    const detail = p.ruleId === 'syntax' ? syntaxDetail(p.code, p.detail, settings.locale) : '';
-    out.push({
-      ruleId: rule.id,
-      severity: level,
-      message: format(rule.messages.default, settings.locale, { detail, key: p.key ?? '' }),
-      span: p.span,
-      resource: null,
-      fixes: [],
-    });
-  }
-  return out;
-}
-
-function syntaxDetail(code: string, parserText: string, locale: Locale): string {
-  const ours = format(SYNTAX_MESSAGES[code] ?? SYNTAX_FALLBACK, locale);
-  if (code === 'UNRESOLVED_ALIAS') return `${ours} (${parserText})`;
-  return locale === 'zh-CN' ? `${ours}（解析器：${parserText}）` : `${ours} (parser: ${parserText})`;
 }
 
 function place(placed: PlacedDocument, f: DocumentFinding): Finding {

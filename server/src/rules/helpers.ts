@@ -1,0 +1,51 @@
+import { isMap, isSeq, type Node } from 'yaml';
+import { get, mapPairs, scalarText, type Anchors } from '../model/nodes';
+import type { LabelSelector } from '../index/selector';
+
+/** A mapping of strings (labels, annotations, matchLabels), ignoring non-scalar values. */
+export function stringMap(node: Node | undefined, anchors: Anchors): Record<string, string> {
+  const out: Record<string, string> = {};
+  const map = anchors.resolve(node);
+  if (!isMap(map)) return out;
+  for (const p of mapPairs(map, anchors)) {
+    const k = scalarText(p.key);
+    const v = scalarText(anchors.resolve(p.value as Node));
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** A LabelSelector node (`matchLabels` and `matchExpressions`) as data; undefined when absent. */
+export function readSelector(node: Node | undefined, anchors: Anchors): LabelSelector | undefined {
+  const map = anchors.resolve(node);
+  if (!isMap(map)) return undefined;
+  const selector: LabelSelector = { matchLabels: stringMap(get(map, 'matchLabels', anchors), anchors) };
+  const exprs = get(map, 'matchExpressions', anchors);
+  if (isSeq(exprs)) {
+    selector.matchExpressions = exprs.items.map((e) => {
+      const values = get(e, 'values', anchors);
+      return {
+        key: scalarText(get(e, 'key', anchors)) ?? '',
+        operator: scalarText(get(e, 'operator', anchors)) ?? '',
+        values: isSeq(values) ? values.items.map((v) => scalarText(anchors.resolve(v)) ?? '') : undefined,
+      };
+    });
+  }
+  return selector;
+}
+
+/** The items of a sequence node, aliases resolved; empty when it is not a sequence. */
+export function items(node: Node | undefined, anchors: Anchors): Node[] {
+  const seq = anchors.resolve(node);
+  return isSeq(seq) ? seq.items.map((i) => anchors.resolve(i)).filter((i): i is Node => !!i) : [];
+}
+
+/** RFC 1123 label: lower-case alphanumerics and `-`, at most 63 characters (container and port names, many object names). */
+export function isDns1123Label(s: string): boolean {
+  return s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
+}
+
+/** RFC 1123 subdomain: labels joined by `.`, at most 253 characters (most object names). */
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
+}

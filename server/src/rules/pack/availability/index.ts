@@ -1,0 +1,5 @@
+import type { RuleDefinition } from '../../types';
+import { maxUnavailableNotZero } from './maxUnavailableNotZero';
+
+/** Rollout and availability rules. */
+export const AVAILABILITY_RULES: readonly RuleDefinition[] = [maxUnavailableNotZero];
