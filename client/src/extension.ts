@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { resourceLabel, WorkloadStudioProtocol as P } from '../../server/src/protocol';
+import { explicitSettings } from './explicitSettings';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
       { scheme: 'untitled', language: 'yaml' },
     ],
     outputChannel: output,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => (item.section === 'workloadStudio' ? explicitSettings(item.scopeUri) : answers[i]));
+        },
+      },
+    },
     initializationOptions: {
       index: config.get<boolean>('index.enable', true),
       maxIndexFileSize: config.get<number>('index.maxFileSize', 5 * 1024 * 1024),

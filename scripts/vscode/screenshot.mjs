@@ -48,8 +48,9 @@ async function openFile(page, file, timeout) {
 }
 
 /**
- * Waits until the status bar has not shown "Activating Extensions" for four polls in a row and, for up to 5 s, until the editor shows
- * syntax-colored tokens (plain-text files have none, so that wait is allowed to lapse).
+ * Waits until the status bar has not shown "Activating Extensions" for four polls in a row,
+ * then for up to 5 s until the editor shows syntax-colored tokens (plain-text files have none,
+ * so that wait may lapse).
  */
 async function waitForQuietEditor(page, timeout) {
   const activating = page.locator('.statusbar', { hasText: 'Activating Extensions' });

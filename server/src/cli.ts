@@ -11,6 +11,7 @@ main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   readStdin,
   env: process.env,
+  cwd: process.cwd(),
 }).then(
   (code) => {
     process.exitCode = code;

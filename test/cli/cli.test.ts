@@ -16,6 +16,7 @@ async function run(argv: string[], stdin = '') {
     stderr: (t) => (stderr += t),
     readStdin: async () => Buffer.from(stdin),
     env: {},
+    cwd: dir,
   });
   return { code, stdout, stderr };
 }
@@ -48,7 +49,7 @@ test('exit codes: 0 when clean, 1 at or above --fail-on, 2 for usage errors', as
   assert.equal((await run(['check', bad])).code, 1);
   const usage = await run(['check', '--format', 'xml', good]);
   assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /^kws: --format must be text or json/);
+  assert.match(usage.stderr, /^kws: --format must be text, json or sarif/);
   assert.equal(usage.stderr.trim().split('\n').length, 1);
   assert.equal((await run(['check', '--bogus'])).code, 2);
   assert.equal((await run(['frobnicate'])).code, 2);

@@ -190,7 +190,8 @@ async function readExtensionHostLog(dataDir) {
  * development (`extensionPath`) with its test entry (`testsPath`) in the extension host.
  */
 export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
-  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const remote = (path) =>
+    `vscode-remote://127.0.0.1:${server.port}${path.split('/').map(encodeURIComponent).join('/')}`;
   const url = new URL(server.origin);
   if (folder) url.searchParams.set('folder', folder);
   const payload = [];

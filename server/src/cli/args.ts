@@ -1,5 +1,6 @@
 import type { Locale, Severity } from '../model/types';
 import type { TemplateMode } from '../model/templates';
+import { PROFILES, type Profile } from '../rules/types';
 
 /** A usage error: the CLI prints its one-line message and exits 2. */
 export class UsageError extends Error {}
@@ -9,19 +10,22 @@ export const KNOWN_MINORS = { min: 26, max: 34 };
 
 /** The parsed command line of `kws check`. */
 export interface CheckArgs {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   failOn: Severity;
-  versions: { min: number; max: number };
-  templates: TemplateMode;
+  /** Options left unset here come from `.kws.yaml`, then the defaults. */
+  versions?: { min: number; max: number };
+  templates?: TemplateMode;
+  profile?: Profile;
+  config?: string;
   lang: Locale | undefined;
   paths: string[];
 }
 
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--k8s-versions', '--templates', '--lang']);
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--k8s-versions', '--templates', '--lang', '--profile', '--config']);
 
 /** Parses `kws check` options; throws UsageError on anything it does not understand. */
 export function parseCheckArgs(argv: string[]): CheckArgs {
-  const out: CheckArgs = { format: 'text', failOn: 'error', versions: { min: 26, max: 32 }, templates: 'ignore', lang: undefined, paths: [] };
+  const out: CheckArgs = { format: 'text', failOn: 'error', lang: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -43,7 +47,7 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
 function applyOption(out: CheckArgs, flag: string, value: string): void {
   switch (flag) {
     case '--format':
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not ${value}`);
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${value}`);
       out.format = value;
       break;
     case '--fail-on':
@@ -56,6 +60,13 @@ function applyOption(out: CheckArgs, flag: string, value: string): void {
     case '--templates':
       if (value !== 'ignore' && value !== 'bestEffort') throw new UsageError(`--templates must be ignore or bestEffort, not ${value}`);
       out.templates = value;
+      break;
+    case '--profile':
+      if (!PROFILES.includes(value as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not ${value}`);
+      out.profile = value as Profile;
+      break;
+    case '--config':
+      out.config = value;
       break;
     case '--lang':
       if (value !== 'en' && value !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not ${value}`);

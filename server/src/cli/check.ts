@@ -85,3 +85,11 @@ export function exitCode(run: CheckRun, failOn: Severity): number {
   const f = run.report.summary.findings;
   return (Object.keys(f) as Severity[]).some((sev) => f[sev] > 0 && atLeast(sev, failOn)) ? 1 : 0;
 }
+
+/** Adds the findings of an invalid `.kws.yaml` to the report as a file of its own. */
+export function addConfigReport(run: CheckRun, name: string, findings: Finding[]): void {
+  run.report.files.unshift({ path: name, documents: 1, findings });
+  run.report.summary.files++;
+  run.report.summary.documents++;
+  for (const f of findings) run.report.summary.findings[f.severity]++;
+}

@@ -1,13 +1,16 @@
 import { allRules } from '../rules/registry';
 import { ruleDocsUrl } from '../rules/docs';
 import { toLocale, type Locale } from '../model/types';
-import { normalizeSettings } from '../service/settings';
-import { exitCode, runCheck } from './check';
+import * as path from 'node:path';
+import { addConfigReport, exitCode, runCheck } from './check';
+import { cliSettings } from './config';
+import { toSarif } from './format/sarif';
 import { parseCheckArgs, UsageError } from './args';
 import { formatText } from './format/text';
 
 const USAGE = `Usage:
-  kws check [--format text|json] [--k8s-versions MIN-MAX] [--fail-on error|warning|info]
+  kws check [--format text|json|sarif] [--k8s-versions MIN-MAX] [--fail-on error|warning|info]
+            [--profile production|baseline|restricted|minimal] [--config .kws.yaml]
             [--templates ignore|bestEffort] [--lang en|zh-CN] [paths… | -]
   kws rules [--lang en|zh-CN]
   kws --version
@@ -21,6 +24,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   readStdin: () => Promise<Uint8Array>;
   env: Record<string, string | undefined>;
+  /** Working directory: where `.kws.yaml` is looked for and paths are shown relative to. */
+  cwd: string;
 }
 
 /** Runs the CLI and resolves to its exit code. */
@@ -39,9 +44,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (command !== 'check') throw new UsageError(`unknown command ${command}; try kws --help`);
     const args = parseCheckArgs(rest);
     const locale = args.lang ?? envLocale(io.env);
-    const settings = normalizeSettings({ templates: args.templates }, locale);
+    const { settings, configPath, configFindings } = await cliSettings(args, locale, io.cwd);
     const run = await runCheck({ paths: args.paths, settings, readStdin: io.readStdin });
-    io.stdout(args.format === 'json' ? JSON.stringify(run.report) + '\n' : formatText(run, locale));
+    if (configPath && configFindings.length) addConfigReport(run, path.relative(io.cwd, configPath) || configPath, configFindings);
+    io.stdout(args.format === 'json' ? JSON.stringify(run.report) + '\n' : args.format === 'sarif' ? JSON.stringify(toSarif(run.report, locale)) + '\n' : formatText(run, locale));
     for (const f of run.report.files) {
       for (const x of f.findings) if (x.ruleId === 'read-error') io.stderr(`kws: ${f.path}: ${x.message}\n`);
     }

@@ -1,4 +1,5 @@
-import { DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
+import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CompletionItem, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
+import type { ConfigCompletion } from '../config/configEditing';
 import type { Severity } from '../model/types';
 import { ruleDocsUrl } from '../rules/docs';
 import type { Finding } from '../service/finding';
@@ -57,5 +58,16 @@ export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
     range: s.range,
     selectionRange: s.selectionRange,
     children: s.children.map(toDocumentSymbol),
+  };
+}
+
+/** A `.kws.yaml` completion proposal as an LSP completion item. */
+export function toCompletionItem(c: ConfigCompletion): CompletionItem {
+  return {
+    label: c.label,
+    kind: c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.Value,
+    detail: c.detail,
+    documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
+    insertText: c.insertText,
   };
 }

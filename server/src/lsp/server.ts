@@ -10,6 +10,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -21,9 +22,11 @@ import { analyzeFile, CancelledError } from '../service/analyze';
 import { ModelCache } from '../service/modelCache';
 import { resourceAt } from '../service/resourceAt';
 import { documentSymbols } from '../service/symbols';
-import { toDiagnostic, toDocumentSymbol } from './convert';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { configCompletions, configHover } from '../config/configEditing';
 import { Indexer } from './indexer';
 import { SECTION, SettingsProvider } from './settingsProvider';
+import { CONFIG_FILE } from '../config/kwsConfig';
 
 /** Initialization options the client may pass. */
 export interface InitializationOptions {
@@ -53,6 +56,7 @@ export function startServer(connection: Connection): void {
   };
 
   const findings = async (doc: TextDocument, token?: CancellationToken) => {
+    if (SettingsProvider.isConfigFile(doc.uri)) return settings.configFor(doc.uri).findings.map((f) => toDiagnostic(f, locale));
     const { file, settings: s } = await model(doc);
     return analyzeFile(file, s, token).map((f) => toDiagnostic(f, locale));
   };
@@ -77,11 +81,11 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = toLocale(params.locale);
     pull = !!caps.textDocument?.diagnostic;
-    settings = new SettingsProvider(connection, locale, !!caps.workspace?.configuration, options.settings);
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((f) => URI.parse(f.uri))
       .filter((u) => u.scheme === 'file')
       .map((u) => u.fsPath);
+    settings = new SettingsProvider(connection, locale, !!caps.workspace?.configuration, options.settings, () => folders, (uri) => documents.get(uri)?.getText());
     if (options.index !== false) {
       indexer = new Indexer({
         connection,
@@ -99,9 +103,10 @@ export function startServer(connection: Connection): void {
       if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
       }
-      if (dynamicWatch && indexer) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      if (dynamicWatch) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE}` }] });
       }
+      if (caps.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
       void indexer?.rebuild();
     });
     return {
@@ -109,6 +114,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         diagnosticProvider: pull ? { identifier: 'workload-studio', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         documentSymbolProvider: { label: 'Kubernetes' },
+        completionProvider: { triggerCharacters: [':', ' '] },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'workload-studio', version: '0.1.0' },
@@ -123,14 +130,23 @@ export function startServer(connection: Connection): void {
     void indexer?.rebuild();
   });
 
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+  const onFoldersChanged = (e: WorkspaceFoldersChangeEvent) => {
     const toPath = (u: string) => URI.parse(u).fsPath;
     const removed = new Set(e.removed.map((f) => toPath(f.uri)));
     folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => toPath(f.uri))];
+    configChanged();
     void indexer?.rebuild();
-  });
+  };
+
+  const configChanged = () => {
+    settings.resetConfigFiles();
+    models.clear();
+    if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else documents.all().forEach((d) => push(d.uri));
+  };
 
   documents.onDidChangeContent(async ({ document }) => {
+    if (SettingsProvider.isConfigFile(document.uri)) return configChanged();
     if (!pull) push(document.uri);
     if (!indexer) return;
     try {
@@ -142,6 +158,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidClose(({ document }) => {
+    if (SettingsProvider.isConfigFile(document.uri)) configChanged();
     models.delete(document.uri);
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -167,6 +184,19 @@ export function startServer(connection: Connection): void {
     return documentSymbols(file).map(toDocumentSymbol);
   });
 
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !SettingsProvider.isConfigFile(doc.uri)) return [];
+    return configCompletions(doc.getText(), params.position, locale).map(toCompletionItem);
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !SettingsProvider.isConfigFile(doc.uri)) return null;
+    const hover = configHover(doc.getText(), params.position, locale);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  });
+
   connection.onRequest(P.resourceAt, async (params: P.ResourceAtParams): Promise<P.ResourceAtResult> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
@@ -185,7 +215,10 @@ export function startServer(connection: Connection): void {
     return index.size;
   });
 
-  connection.onDidChangeWatchedFiles((params) => void indexer?.onWatchedFiles(params.changes));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => SettingsProvider.isConfigFile(c.uri))) configChanged();
+    void indexer?.onWatchedFiles(params.changes);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -69,6 +69,17 @@ export const unusedSuppressionRule: RuleDefinition = {
   },
 };
 
+/** A `.kws.yaml` that does not follow its schema. */
+export const configInvalidRule: RuleDefinition = {
+  id: 'config-invalid',
+  category: 'config',
+  severity: 'error',
+  title: { en: 'Invalid .kws.yaml', 'zh-CN': '.kws.yaml 无效' },
+  messages: {
+    default: { en: 'Invalid .kws.yaml: {detail}; this part is ignored', 'zh-CN': '.kws.yaml 无效：{detail}；此部分将被忽略' },
+  },
+};
+
 /** What each parser error means, in our words; the parser's own text follows as detail. */
 export const SYNTAX_MESSAGES: Record<string, Localized> = {
   ALIAS_PROPS: { en: 'an alias cannot carry an anchor or a tag', 'zh-CN': '别名不能带锚点或标签' },

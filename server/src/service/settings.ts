@@ -99,3 +99,21 @@ export function mergeRules(...sources: Record<string, RuleSetting>[]): Record<st
 export function analysisKey(s: Settings): string {
   return JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace]);
 }
+
+/** Only the settings present in loosely typed input (an editor's explicit settings), for overriding `.kws.yaml`. */
+export function explicitSettings(raw: unknown): Partial<Settings> {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const full = normalizeSettings(r, 'en');
+  const k8s = (r.kubernetes && typeof r.kubernetes === 'object' ? r.kubernetes : {}) as Record<string, unknown>;
+  const out: Partial<Settings> = { rules: full.rules };
+  if (PROFILES.includes(r.profile as Profile)) out.profile = full.profile;
+  if (r.templates === 'ignore' || r.templates === 'bestEffort') out.templates = full.templates;
+  if (Array.isArray(r.exclude)) out.exclude = full.exclude;
+  if (typeof r.defaultNamespace === 'string' && r.defaultNamespace) out.defaultNamespace = full.defaultNamespace;
+  if (minorOf(k8s.minVersion) !== undefined || minorOf(k8s.maxVersion) !== undefined) {
+    const min = minorOf(k8s.minVersion) ?? minorOf(k8s.maxVersion)!;
+    const max = minorOf(k8s.maxVersion) ?? Math.max(min, DEFAULT_SETTINGS.kubernetes.max);
+    out.kubernetes = { min: Math.min(min, max), max: Math.max(min, max) };
+  }
+  return out;
+}

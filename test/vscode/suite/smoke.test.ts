@@ -15,7 +15,7 @@ suite('smoke', () => {
     assert.match(vscode.version, /^\d+\.\d+\.\d+(-[\w.]+)?$/);
   });
 
-  test('the extension activates when a YAML file opens', async () => {
+  test('the extension activates without error when a YAML file opens', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
 
@@ -24,5 +24,6 @@ suite('smoke', () => {
     assert.equal(document.languageId, 'yaml');
 
     await waitUntil(() => extension.isActive, `${EXTENSION_ID} to activate`, 20_000);
+    await extension.activate();
   });
 });

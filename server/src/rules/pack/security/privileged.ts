@@ -7,7 +7,7 @@ export const privileged = defineRule({
   category: 'security',
   severity: 'error',
   pss: 'baseline',
-  fixes: ['set-privileged-false'],
+  fixes: ['fix-privileged', 'apply-restricted-security-context'],
   guide: ['8.1'],
   title: { en: 'Privileged container', 'zh-CN': '特权容器' },
   messages: {

@@ -1,0 +1,43 @@
+import { isScalar, type Node, type Pair } from 'yaml';
+import { findPair, get, getAt, scalarText } from '../../../model/nodes';
+import type { ContainerView, PodSpecView } from '../../podSpec';
+import { parseQuantity } from '../../quantity';
+import type { RuleContext, Target } from '../../types';
+
+export type Section = 'requests' | 'limits';
+export type ResourceName = 'cpu' | 'memory';
+
+/** Every pod carrier: the resource rules apply to Jobs and CronJobs too. */
+export const POD_KINDS: readonly string[] = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+/** Containers whose resources matter: all but ephemeral containers, which cannot have any. */
+export function sizedContainers(pod: PodSpecView): ContainerView[] {
+  return pod.containers.filter((c) => c.role !== 'ephemeral');
+}
+
+/** The pair of `resources.<section>.<name>` in a container, if set. */
+export function quantityPair(ctx: RuleContext, c: ContainerView, section: Section, name: ResourceName): Pair | undefined {
+  return ctx.pair(ctx.at(['resources', section], c.node), name);
+}
+
+/** The numeric value of `resources.<section>.<name>`, if set and parseable. */
+export function quantity(ctx: RuleContext, c: ContainerView, section: Section, name: ResourceName): number | undefined {
+  const node = ctx.at(['resources', section, name], c.node);
+  return isScalar(node) ? parseQuantity(typeof node.value === 'number' ? node.value : scalarText(node)) : undefined;
+}
+
+/** True when the pod spec sets the value for the whole pod (pod-level resources, Kubernetes 1.32+). */
+export function podLevel(ctx: RuleContext, pod: PodSpecView, section: Section, name: ResourceName): boolean {
+  return !!getAt(pod.spec, ['resources', section, name], ctx.anchors);
+}
+
+/** Where a missing `resources.<section>.<name>` is reported: the nearest existing of `<section>:`, `resources:`, `- name:`. */
+export function missingAnchor(ctx: RuleContext, c: ContainerView, section: Section): Target {
+  const resources = get(c.node, 'resources', ctx.anchors);
+  return findPair(resources, section, ctx.anchors) ?? ctx.pair(c.node, 'resources') ?? c.anchor;
+}
+
+/** The value node of a quantity pair (the key when the value is not a scalar). */
+export function quantityValue(pair: Pair): Node | Pair {
+  return isScalar(pair.value) ? pair.value : pair;
+}
