@@ -97,6 +97,8 @@ export class LspClient {
     this.settings = options.settings ?? {};
     this.pull = options.pullDiagnostics ?? true;
     proc.stdin!.on('error', () => undefined);
+    proc.unref();
+    for (const stream of [proc.stdin, proc.stdout, proc.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
     proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     proc.on('exit', (code) => {
       this.exitCode = code;

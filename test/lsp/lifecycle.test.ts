@@ -45,18 +45,23 @@ test('a $/cancelRequest right after a pull diagnostic request on a large documen
 
 test('a server with no workspace folders still answers, sends no progress it was not allowed to, and exits cleanly', async () => {
   const client = await LspClient.start({ cwd: tmpdir(), workDoneProgress: false });
-  const ready = await client.waitFor(() => client.received<{ files: number }>('workloadStudio/indexReady')[0], 10_000, 'indexReady');
-  assert.equal(ready.files, 0);
-  assert.equal(client.initializeResult.serverInfo?.name, 'workload-studio');
-  assert.equal(client.initializeResult.capabilities.textDocumentSync && typeof client.initializeResult.capabilities.textDocumentSync === 'object' ? client.initializeResult.capabilities.textDocumentSync.change : undefined, 2);
-  const uri = 'untitled:Untitled-1';
-  client.open(uri, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\n');
-  assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['duplicate-key']);
-  assert.deepEqual(await client.request('workloadStudio/findResources', { query: { kind: 'Deployment' } }), []);
-  assert.equal(await client.request('workloadStudio/reindex', null), 0);
-  assert.equal(client.received('$/progress').length, 0);
-  assert.ok(!client.serverRequests.includes('window/workDoneProgress/create'));
-  await client.shutdown();
+  try {
+    const ready = await client.waitFor(() => client.received<{ files: number }>('workloadStudio/indexReady')[0], 10_000, 'indexReady');
+    assert.equal(ready.files, 0);
+    assert.equal(client.initializeResult.serverInfo?.name, 'workload-studio');
+    assert.equal(client.initializeResult.capabilities.textDocumentSync && typeof client.initializeResult.capabilities.textDocumentSync === 'object' ? client.initializeResult.capabilities.textDocumentSync.change : undefined, 2);
+    const uri = 'untitled:Untitled-1';
+    client.open(uri, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\n');
+    assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['duplicate-key']);
+    assert.deepEqual(await client.request('workloadStudio/findResources', { query: { kind: 'Deployment' } }), []);
+    const services = await client.request<{ name: string; uri: string }[]>('workloadStudio/findResources', { query: { kind: 'Service' } });
+    assert.deepEqual(services.map((r) => [r.name, r.uri]), [['s', uri]]);
+    assert.equal(await client.request('workloadStudio/reindex', null), 1);
+    assert.equal(client.received('$/progress').length, 0);
+    assert.ok(!client.serverRequests.includes('window/workDoneProgress/create'));
+  } finally {
+    await client.shutdown();
+  }
   assert.equal(client.exitStatus, 0);
   assert.doesNotMatch(client.stderr, /Error|Uncaught|Unhandled/);
 });

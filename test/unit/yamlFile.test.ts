@@ -161,3 +161,18 @@ test('positions map between files and documents', () => {
   const third = file.documents[2];
   assert.deepEqual(fileRange(third, [4, 5]), { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } });
 });
+
+test('in bestEffort, findings on masked template actions are dropped', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: cfg
+      labels:
+        app: {{ .Values.app }}
+  `;
+  const file = parse(text, 'bestEffort');
+  assert.equal(file.masked.length, 1);
+  const all = analyzeFile(file, { ...DEFAULT_SETTINGS, templates: 'bestEffort' });
+  assert.deepEqual(all.filter((f) => f.range.start.line === 5), []);
+});

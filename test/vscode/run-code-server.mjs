@@ -4,7 +4,7 @@
 //   node test/vscode/run-code-server.mjs [--extension DIR] [--tests INDEX_JS] [--workspace DIR]
 //        [--screenshots DIR] [--timeout SECONDS] [--trust-prompt]
 //
-// Defaults: the repo as extension, out/test/vscode/suite/index.js, test/vscode/fixtures/workspace.
+// Defaults: the repo as extension, out/vscode/suite/index.js, test/vscode/fixtures/workspace.
 // The suite writes its results to the file named by WORKLOAD_STUDIO_TEST_RESULTS, which is set on
 // the code-server process and inherited by its extension host.
 // Exit code: 0 when at least one test ran and none failed, 130 when interrupted, else 1.
@@ -21,7 +21,7 @@ function parseOptions() {
   const { values } = parseArgs({
     options: {
       extension: { type: 'string', default: repoRoot },
-      tests: { type: 'string', default: join(repoRoot, 'out/test/vscode/suite/index.js') },
+      tests: { type: 'string', default: join(repoRoot, 'out/vscode/suite/index.js') },
       workspace: { type: 'string', default: join(repoRoot, 'test/vscode/fixtures/workspace') },
       screenshots: { type: 'string' },
       timeout: { type: 'string', default: '300' },

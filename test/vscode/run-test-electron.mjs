@@ -19,7 +19,7 @@ const { values } = parseArgs({
   },
 });
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const extensionTestsPath = join(repoRoot, 'out/test/vscode/suite/index.js');
+const extensionTestsPath = join(repoRoot, 'out/vscode/suite/index.js');
 const workspace = join(repoRoot, 'test/vscode/fixtures/workspace');
 
 /**

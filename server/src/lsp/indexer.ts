@@ -49,9 +49,9 @@ export class Indexer {
     }
   }
 
-  /** Re-reads a file from disk (after the editor closed it). */
-  async refreshFromDisk(uri: string): Promise<void> {
-    await this.indexFile(uri, await this.host.settings());
+  /** Re-reads a file from disk after the editor closed it, unless the disk holds the text the editor had. */
+  async refreshFromDisk(uri: string, editorText: string): Promise<void> {
+    await this.indexFile(uri, await this.host.settings(), editorText);
   }
 
   private async build(run: number): Promise<void> {
@@ -84,13 +84,14 @@ export class Indexer {
     void connection.sendNotification(P.indexReady, { files: files.length, resources: index.size, skipped } satisfies P.IndexReadyParams);
   }
 
-  private async indexFile(uri: string, settings: Settings): Promise<string | undefined> {
+  private async indexFile(uri: string, settings: Settings, unchangedIf?: string): Promise<string | undefined> {
     const file = URI.parse(uri).fsPath;
     const read = await readYamlFile(file, this.host.maxFileSize);
     if (!read.ok) {
       this.host.index.removeFile(uri);
       return read.error;
     }
+    if (read.decoded.text === unchangedIf) return undefined;
     try {
       const model = parseYamlFile(read.decoded.text, { templates: settings.templates });
       this.host.index.setFile(uri, extractResources(uri, model));

@@ -162,7 +162,7 @@ export function startServer(connection: Connection): void {
     models.delete(document.uri);
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri);
+    if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri, document.getText());
     else index.removeFile(document.uri);
   });
 

@@ -12,10 +12,14 @@ export function isTemplate(text: string): boolean {
 /**
  * Masks every template action so the rest parses as YAML, keeping every offset and line break:
  * a line that held only actions (control flow, includes) becomes blank, and an action inside a
- * value or key becomes a plain placeholder of the same length.
+ * value or key becomes a plain placeholder of the same length. The masked `[start, end)` offsets are
+ * pushed to `spans` when given.
  */
-export function maskTemplates(text: string): string {
-  const masked = text.replace(ACTION, (action) => action.replace(/[^\r\n]/g, '\u0001'));
+export function maskTemplates(text: string, spans?: [number, number][]): string {
+  const masked = text.replace(ACTION, (action: string, offset: number) => {
+    spans?.push([offset, offset + action.length]);
+    return action.replace(/[^\r\n]/g, '\u0001');
+  });
   return masked
     .split('\n')
     .map((line) => {

@@ -14,6 +14,8 @@ export interface YamlFile {
   /** How the template was treated; `ignore` means no document was analysed. */
   readonly templateMode: TemplateMode;
   readonly documents: readonly PlacedDocument[];
+  /** File offsets `[start, end)` of masked template actions (bestEffort mode), where findings are not trusted. */
+  readonly masked: readonly (readonly [number, number])[];
   /** How many documents were parsed anew (the rest were reused from the previous version). */
   readonly reparsed: number;
   /** The file's line index, built on first use. */
@@ -33,7 +35,8 @@ export interface FileOptions {
 export function parseYamlFile(text: string, options: FileOptions, previous?: YamlFile): YamlFile {
   const template = isTemplate(text);
   const skip = template && options.templates === 'ignore';
-  const source = template && !skip ? maskTemplates(text) : text;
+  const masked: [number, number][] = [];
+  const source = template && !skip ? maskTemplates(text, masked) : text;
   const reuse = new Map<string, YamlDocument>();
   if (previous && previous.template === template && previous.templateMode === options.templates) {
     for (const d of previous.documents) reuse.set(d.doc.text, d.doc);
@@ -59,6 +62,7 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
     template,
     templateMode: options.templates,
     documents,
+    masked,
     reparsed,
     lines: () => (lines ??= new LineIndex(text)),
   };
@@ -82,5 +86,6 @@ export function documentAt(file: YamlFile, pos: Position): PlacedDocument | unde
     } else hi = mid - 1;
   }
   if (!found) return undefined;
-  return pos.line - found.startLine < found.doc.lines.lineCount ? found : undefined;
+  const lines = found.doc.lines.lineCount - (found.doc.text.endsWith('\n') ? 1 : 0);
+  return pos.line - found.startLine < lines ? found : undefined;
 }

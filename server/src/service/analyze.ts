@@ -39,7 +39,7 @@ export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancella
   }
   const encoding = decoded?.invalidAt !== undefined ? encodingFinding(file, decoded, settings) : undefined;
   if (encoding) out.push(encoding);
-  return out.sort(compareFindings);
+  return (file.masked.length ? dropMasked(file, out) : out).sort(compareFindings);
 }
 
 function place(placed: PlacedDocument, f: DocumentFinding): Finding {
@@ -69,4 +69,14 @@ function encodingFinding(file: YamlFile, decoded: DecodedText, settings: Setting
     resource: null,
     fixes: [],
   };
+}
+
+/** In a masked template, findings on a masked action judge a placeholder, not the author's text. */
+function dropMasked(file: YamlFile, findings: Finding[]): Finding[] {
+  const lines = file.lines();
+  return findings.filter((f) => {
+    const start = lines.offsetAt(f.range.start);
+    const end = Math.max(start + 1, lines.offsetAt(f.range.end));
+    return !file.masked.some(([a, b]) => start < b && a < end);
+  });
 }

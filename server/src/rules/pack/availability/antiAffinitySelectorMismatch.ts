@@ -4,7 +4,7 @@ import { isEmptySelector, selects } from '../../../index/selector';
 import { items, readSelector } from '../../helpers';
 import type { PodSpecView } from '../../podSpec';
 import { defineRule, type RuleContext } from '../../types';
-import { evaluableSelector, isNull, nonEmpty, podLabels, replicasOf } from './shared';
+import { evaluableSelector, hasLabels, isNull, nonEmpty, podLabels, replicasOf } from './shared';
 
 interface Term {
   node: Node;
@@ -91,7 +91,7 @@ export const antiAffinitySelectorMismatch = defineRule({
         if (selects(selector, labels)) selfSelected = true;
         else misses.push(pair);
       }
-      if (selfSelected || uncertain || replicas === 0 || replicas === 1) continue;
+      if (selfSelected || uncertain || !hasLabels(pod, ctx.anchors) || replicas === undefined || replicas === 0 || replicas === 1) continue;
       for (const at of misses) ctx.report({ at, args: { kind: ctx.resource.kind } });
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../types';
+import { isFragment } from './shared';
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
@@ -17,9 +18,9 @@ export const changeCauseMissing = defineRule({
     },
   },
   check(ctx) {
+    if (isFragment(ctx)) return;
     const metadata = ctx.at(['metadata']);
     const annotations = ctx.at(['annotations'], metadata);
-    if (ctx.str([CHANGE_CAUSE], annotations)?.trim()) return;
     if (ctx.pair(annotations, CHANGE_CAUSE)) return;
     const at = ctx.pair(metadata, 'annotations') ?? ctx.pair(ctx.resource.node, 'metadata') ?? ctx.specAnchor();
     ctx.report({ at, args: { kind: ctx.resource.kind } });

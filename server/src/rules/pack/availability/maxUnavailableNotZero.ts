@@ -1,4 +1,5 @@
 import { defineRule, valueOf } from '../../types';
+import { isFragment } from './shared';
 
 /** The guide's zero-downtime rollout: never take a serving pod away before its replacement is ready. */
 export const maxUnavailableNotZero = defineRule({
@@ -24,6 +25,7 @@ export const maxUnavailableNotZero = defineRule({
     const rolling = ctx.at(['spec', 'strategy', 'rollingUpdate']);
     const pair = ctx.pair(rolling, 'maxUnavailable');
     if (!pair) {
+      if (isFragment(ctx)) return;
       const anchor = ctx.pair(ctx.at(['spec', 'strategy']), 'rollingUpdate') ?? ctx.pair(ctx.at(['spec']), 'strategy') ?? ctx.specAnchor();
       ctx.report({ at: anchor, variant: 'unset' });
       return;

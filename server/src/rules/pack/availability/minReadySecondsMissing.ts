@@ -1,5 +1,5 @@
 import { defineRule } from '../../types';
-import { replicasOf } from './shared';
+import { isFragment, replicasOf } from './shared';
 
 /** A pod that turns ready and crashes a moment later should not count as available during a rollout. */
 export const minReadySecondsMissing = defineRule({
@@ -20,7 +20,7 @@ export const minReadySecondsMissing = defineRule({
     if (kind === 'Deployment' && ctx.str(['spec', 'strategy', 'type']) === 'Recreate') return;
     if (kind !== 'Deployment' && ctx.str(['spec', 'updateStrategy', 'type']) === 'OnDelete') return;
     if (kind !== 'DaemonSet' && replicasOf(ctx) === 0) return;
-    if (ctx.pair(ctx.at(['spec']), 'minReadySeconds')) return;
+    if (ctx.pair(ctx.at(['spec']), 'minReadySeconds') || isFragment(ctx)) return;
     ctx.report({ at: ctx.specAnchor(), args: { kind } });
   },
 });

@@ -1,7 +1,7 @@
 import { get } from '../../../model/nodes';
 import { containerLabel } from '../../podSpec';
 import { defineRule } from '../../types';
-import { nonEmpty } from './shared';
+import { isFragment, nonEmpty } from './shared';
 
 /** Endpoint removal and SIGTERM happen at the same time; a short preStop pause lets traffic drain first. */
 export const prestopMissing = defineRule({
@@ -19,6 +19,7 @@ export const prestopMissing = defineRule({
     },
   },
   check(ctx) {
+    if (isFragment(ctx)) return;
     for (const pod of ctx.podSpecs()) {
       if (ctx.num(['terminationGracePeriodSeconds'], pod.spec) === 0) continue;
       for (const c of pod.containers) {

@@ -106,3 +106,18 @@ export function nonEmpty(node: Node | undefined, anchors: Anchors): boolean {
 export function isNull(node: Node | undefined): boolean {
   return node === undefined || (isScalar(node) && node.value === null);
 }
+
+const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * True for a workload without `spec.selector`, which the API requires: a kustomize patch or another partial manifest,
+ * where a missing field may well be set by the base it is merged into.
+ */
+export function isFragment(ctx: RuleContext): boolean {
+  return SELECTOR_REQUIRED.has(ctx.resource.kind) && !ctx.pair(ctx.at(['spec']), 'selector');
+}
+
+/** True when the pod template declares labels, so a selector can be checked against them. */
+export function hasLabels(pod: PodSpecView, anchors: Anchors): boolean {
+  return isMap(get(pod.metadata, 'labels', anchors));
+}

@@ -1,5 +1,5 @@
 import { defineRule, valueOf } from '../../types';
-import { replicasOf } from './shared';
+import { isFragment, replicasOf } from './shared';
 
 /** One replica means every node drain, eviction, crash or rollout of the node pool is an outage. */
 export const singleReplica = defineRule({
@@ -24,7 +24,8 @@ export const singleReplica = defineRule({
     if (kind === 'Deployment' && ctx.str(['spec', 'strategy', 'type']) === 'Recreate') return;
     const name = ctx.resource.name ?? kind;
     const replicas = replicasOf(ctx);
-    if (replicas === undefined) ctx.report({ at: ctx.specAnchor(), variant: 'unset', args: { kind, name } });
-    else if (replicas === 1) ctx.report({ at: valueOf(ctx.pair(ctx.at(['spec']), 'replicas')!), args: { kind, name } });
+    if (replicas === undefined) {
+      if (!isFragment(ctx)) ctx.report({ at: ctx.specAnchor(), variant: 'unset', args: { kind, name } });
+    } else if (replicas === 1) ctx.report({ at: valueOf(ctx.pair(ctx.at(['spec']), 'replicas')!), args: { kind, name } });
   },
 });

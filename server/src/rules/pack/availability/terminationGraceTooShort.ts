@@ -1,6 +1,6 @@
 import { containerLabel, longRunning } from '../../podSpec';
 import { defineRule } from '../../types';
-import { preStopSleep } from './shared';
+import { isFragment, preStopSleep } from './shared';
 
 const DEFAULT_GRACE = 30;
 
@@ -26,7 +26,7 @@ export const terminationGraceTooShort = defineRule({
     for (const pod of ctx.podSpecs()) {
       const gracePair = ctx.pair(pod.spec, 'terminationGracePeriodSeconds');
       const grace = gracePair ? ctx.num(['terminationGracePeriodSeconds'], pod.spec) : DEFAULT_GRACE;
-      if (grace === undefined) continue;
+      if (grace === undefined || (!gracePair && isFragment(ctx))) continue;
       for (const c of longRunning(pod)) {
         const sleep = preStopSleep(c, ctx.anchors);
         if (!sleep || sleep.seconds < grace) continue;

@@ -1,6 +1,6 @@
 import { get } from '../../../model/nodes';
 import { defineRule } from '../../types';
-import { nonEmpty, replicasOf } from './shared';
+import { isFragment, nonEmpty, replicasOf } from './shared';
 
 /** Several replicas with no spreading rule may all land on one node or zone and fail together. */
 export const topologySpreadMissing = defineRule({
@@ -19,7 +19,7 @@ export const topologySpreadMissing = defineRule({
   },
   check(ctx) {
     const replicas = replicasOf(ctx);
-    if (typeof replicas !== 'number' || replicas < 2) return;
+    if (typeof replicas !== 'number' || replicas < 2 || isFragment(ctx)) return;
     for (const pod of ctx.podSpecs()) {
       if (nonEmpty(get(pod.spec, 'topologySpreadConstraints', ctx.anchors), ctx.anchors)) continue;
       const anti = ctx.at(['affinity', 'podAntiAffinity'], pod.spec);

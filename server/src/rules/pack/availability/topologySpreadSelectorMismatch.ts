@@ -3,7 +3,7 @@ import { get } from '../../../model/nodes';
 import { selects } from '../../../index/selector';
 import { items } from '../../helpers';
 import { defineRule } from '../../types';
-import { evaluableSelector, isNull, podLabels, text } from './shared';
+import { evaluableSelector, hasLabels, isNull, podLabels, text } from './shared';
 
 /** A spread constraint counts the pods its selector matches; if that excludes the pod itself, it does not spread it. */
 export const topologySpreadSelectorMismatch = defineRule({
@@ -36,7 +36,7 @@ export const topologySpreadSelectorMismatch = defineRule({
           continue;
         }
         const selector = evaluableSelector(value, ctx.anchors);
-        if (selector && !selects(selector, labels)) ctx.report({ at: pair, args: { topologyKey } });
+        if (selector && hasLabels(pod, ctx.anchors) && !selects(selector, labels)) ctx.report({ at: pair, args: { topologyKey } });
       }
     }
   },

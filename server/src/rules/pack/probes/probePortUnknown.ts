@@ -18,8 +18,8 @@ export const probePortUnknown = defineRule({
       'zh-CN': '容器 `{name}` 的 {probe} 使用端口名 `{port}`，但该容器没有声明同名端口：kubelet 无法解析它，探针每次都会失败；请把容器的某个端口命名为 `{port}`，或直接使用端口号',
     },
     number: {
-      en: 'The {probe} of `{name}` checks port {port}, but the pod declares only {declared}: the probe most likely targets a port nothing listens on and will keep failing; use the port the application serves or declare it in ports',
-      'zh-CN': '容器 `{name}` 的 {probe} 检查端口 {port}，但该 Pod 只声明了 {declared}：探针很可能指向一个没有进程监听的端口，会持续失败；请改用应用实际监听的端口，或在 ports 中声明它',
+      en: 'The {probe} of `{name}` checks port {port}, which no container of the pod declares (declared: {declared}): if nothing listens on it the probe keeps failing; point the probe at the port the application serves, or, if it does serve {port}, declare it in ports so the probe target is visible',
+      'zh-CN': '容器 `{name}` 的 {probe} 检查端口 {port}，但 Pod 中没有任何容器声明该端口（已声明：{declared}）：如果该端口上没有进程监听，探针会一直失败；请让探针指向应用实际提供服务的端口；如果应用确实监听 {port}，请在 ports 中声明它，使探针目标一目了然',
     },
   },
   check(ctx) {

@@ -15,8 +15,8 @@ export const hostPort = defineRule({
   title: { en: 'Container binds a port on the node', 'zh-CN': '容器在节点上绑定端口' },
   messages: {
     default: {
-      en: 'Container `{name}` binds hostPort {port} on the node: it bypasses NetworkPolicy-style isolation, limits the pod to one replica per node and can clash with other pods; remove hostPort and expose the port through a Service',
-      'zh-CN': '容器 `{name}` 在节点上绑定了 hostPort {port}：这绕过了网络隔离，使每个节点只能运行一个副本，并可能与其他 Pod 冲突；请删除 hostPort，改用 Service 暴露端口',
+      en: 'Container `{name}` binds hostPort {port} on the node: the pod is reachable on the node\'s own address outside any Service, only one such pod fits per node, and it can clash with other pods wanting that port; remove hostPort and expose the port through a Service',
+      'zh-CN': '容器 `{name}` 在节点上绑定了 hostPort {port}：Pod 绕过 Service 直接暴露在节点自身地址上，每个节点只能容纳一个这样的 Pod，还可能与需要同一端口的其他 Pod 冲突；请删除 hostPort，改用 Service 暴露端口',
     },
   },
   check(ctx) {

@@ -5,11 +5,6 @@ import type { RuleContext, Target } from '../../types';
 /** Kinds whose pod template the Pod Security Standards rules inspect. */
 export const POD_KINDS: readonly string[] = POD_CARRIERS;
 
-/** True when a scalar at `path` below `from` is the boolean true. */
-export function isTrue(ctx: RuleContext, path: readonly (string | number)[], from: Node): boolean {
-  return ctx.str(path, from) === 'true';
-}
-
 /** Pods declared as Windows pods (`spec.os.name: windows`), which the Linux-only restricted controls exempt. */
 export function isWindowsPod(ctx: RuleContext, pod: PodSpecView): boolean {
   return ctx.str(['os', 'name'], pod.spec) === 'windows';
@@ -29,16 +24,4 @@ export function containerMissingAnchor(ctx: RuleContext, c: ContainerView): Targ
 /** Where a missing pod-level security field is reported: the pod's `securityContext:` key, else the template's `spec:`. */
 export function podMissingAnchor(ctx: RuleContext, pod: PodSpecView): Target {
   return ctx.pair(pod.spec, 'securityContext') ?? pod.specPair ?? ctx.specAnchor();
-}
-
-/** The node that holds a pod's or container's `securityContext` settings, each with a label for messages. */
-export interface SecurityScope {
-  node: Node;
-  /** `pod` for the pod-level context, else the container. */
-  container?: ContainerView;
-}
-
-/** The pod-level spec and every container (all roles), in the order messages list them. */
-export function securityScopes(pod: PodSpecView): SecurityScope[] {
-  return [{ node: pod.spec }, ...pod.containers.map((c) => ({ node: c.node as Node, container: c }))];
 }

@@ -1,0 +1,47 @@
+import { containerLabel } from '../../podSpec';
+import { defineRule } from '../../types';
+import { POD_KINDS, quantity, quantityPair, quantityValue, sizedContainers, type ResourceName } from './resourceUtil';
+
+const RESOURCES: readonly ResourceName[] = ['cpu', 'memory'];
+
+/** A limit far above the request makes scheduling fiction and breaks a LimitRange's maxLimitRequestRatio. */
+export const limitRequestRatio = defineRule({
+  id: 'limit-request-ratio',
+  category: 'resources',
+  severity: 'warning',
+  kinds: POD_KINDS,
+  guide: ['4.1'],
+  options: { cpu: 10, memory: 4 },
+  title: { en: 'Limit is far above the request', 'zh-CN': '限制值远高于请求值' },
+  messages: {
+    default: {
+      en: 'The {resource} limit of `{name}` ({limit}) is {ratio}× its request ({request}), above the allowed ratio of {max}: a LimitRange with maxLimitRequestRatio rejects such pods, and the scheduler places the pod by its small request while it may use far more, overloading the node; raise the request or lower the limit',
+      'zh-CN': '容器 `{name}` 的 {resource} 限制（{limit}）是请求（{request}）的 {ratio} 倍，超过允许的比例 {max}：设置了 maxLimitRequestRatio 的 LimitRange 会拒绝这样的 Pod，而且调度器按较小的请求值放置 Pod，它实际却可能用到多得多的资源，导致节点过载；请提高请求值或降低限制值',
+    },
+  },
+  check(ctx) {
+    for (const resource of RESOURCES) {
+      const max = Number(ctx.options[resource]);
+      if (!Number.isFinite(max) || max <= 0) continue;
+      for (const pod of ctx.podSpecs()) {
+        for (const c of sizedContainers(pod)) {
+          const request = quantity(ctx, c, 'requests', resource);
+          const limit = quantity(ctx, c, 'limits', resource);
+          if (request === undefined || limit === undefined || request <= 0 || limit / request <= max) continue;
+          const limitPair = quantityPair(ctx, c, 'limits', resource)!;
+          ctx.report({
+            at: quantityValue(limitPair),
+            args: {
+              name: containerLabel(c),
+              resource,
+              limit: ctx.str(['resources', 'limits', resource], c.node) ?? '',
+              request: ctx.str(['resources', 'requests', resource], c.node) ?? '',
+              ratio: Math.round((limit / request) * 10) / 10,
+              max,
+            },
+          });
+        }
+      }
+    }
+  },
+});
