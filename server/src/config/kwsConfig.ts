@@ -34,7 +34,7 @@ export function parseKwsConfig(text: string, locale: Locale): KwsConfig {
     const seen = new Set<string>();
     for (const e of validator.errors ?? []) {
       const key = `${e.instancePath}#${(e.params as { additionalProperty?: string }).additionalProperty ?? ''}`;
-      if (e.keyword === 'oneOf' || (e.keyword === 'type' && e.instancePath === '') || seen.has(key)) continue;
+      if (e.keyword === 'anyOf' || (e.keyword === 'type' && e.instancePath === '') || seen.has(key)) continue;
       seen.add(key);
       const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
       const node = targetNode(placed.doc.ast.contents as Node, path, e);

@@ -1,25 +1,11 @@
-import { allRules } from '../rules/registry';
+import { rulesSettingSchema } from '../rules/catalog';
 import { PROFILES } from '../rules/types';
 
 const VERSION = { type: 'string', pattern: '^1\\.(2[6-9]|3[0-4])$', description: 'A Kubernetes minor version, 1.26 to 1.34.' };
-const LEVEL = { enum: ['error', 'warning', 'info', 'hint', 'off'] };
 
-/** JSON Schema of `.kws.yaml`, built from the rule registry so every rule id is known. */
+/** JSON Schema of `.kws.yaml`; its `rules` are the registry's, as in the editor setting. */
 export function kwsConfigSchema(): Record<string, unknown> {
-  const rules: Record<string, unknown> = {};
-  for (const r of allRules()) {
-    rules[r.id] = {
-      description: r.title.en,
-      oneOf: [
-        LEVEL,
-        {
-          type: 'object',
-          additionalProperties: false,
-          properties: { severity: LEVEL, options: { type: 'object' } },
-        },
-      ],
-    };
-  }
+  const rules = rulesSettingSchema();
   return {
     type: ['object', 'null'],
     additionalProperties: false,
@@ -33,7 +19,7 @@ export function kwsConfigSchema(): Record<string, unknown> {
       templates: { enum: ['ignore', 'bestEffort'] },
       defaultNamespace: { type: 'string', minLength: 1 },
       exclude: { type: 'array', items: { type: 'string' } },
-      rules: { type: ['object', 'null'], additionalProperties: false, properties: rules },
+      rules: { type: ['object', 'null'], additionalProperties: false, properties: rules.properties },
     },
   };
 }

@@ -1,6 +1,8 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { get, mapPairs, scalarText, type Anchors } from '../model/nodes';
 import type { LabelSelector } from '../index/selector';
+import type { ContainerView, PodSpecView } from './podSpec';
+import type { RuleContext, Target } from './types';
 
 /** A mapping of strings (labels, annotations, matchLabels), ignoring non-scalar values. */
 export function stringMap(node: Node | undefined, anchors: Anchors): Record<string, string> {
@@ -48,4 +50,41 @@ export function isDns1123Label(s: string): boolean {
 /** RFC 1123 subdomain: labels joined by `.`, at most 253 characters (most object names). */
 export function isDns1123Subdomain(s: string): boolean {
   return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
+}
+
+/** True when a sequence node has at least one item. */
+export function nonEmpty(node: Node | undefined, anchors: Anchors): boolean {
+  const seq = anchors.resolve(node);
+  return isSeq(seq) && seq.items.length > 0;
+}
+
+/** True for a missing value or an explicit YAML null (`key:`, `key: null`, `key: ~`). */
+export function isNull(node: Node | undefined): boolean {
+  return node === undefined || (isScalar(node) && node.value === null);
+}
+
+const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * True for a workload without `spec.selector`, which the API requires: a kustomize patch or another
+ * partial manifest, where a missing field may well be set by the base it is merged into.
+ */
+export function isFragment(ctx: RuleContext): boolean {
+  return SELECTOR_REQUIRED.has(ctx.resource.kind) && !ctx.pair(ctx.at(['spec']), 'selector');
+}
+
+/** The pair at the end of `path` below `from`, for anchoring a finding on an existing key. */
+export function pairAt(ctx: RuleContext, from: Node, path: readonly string[]): Pair | undefined {
+  const parent = path.length > 1 ? ctx.at(path.slice(0, -1), from) : from;
+  return ctx.pair(parent, path[path.length - 1]);
+}
+
+/** Where a missing container-level security field is reported: its `securityContext:` key, else the container's `- name:`. */
+export function containerMissingAnchor(ctx: RuleContext, c: ContainerView): Target {
+  return ctx.pair(c.node, 'securityContext') ?? c.anchor;
+}
+
+/** Where a missing pod-level security field is reported: the pod's `securityContext:` key, else the template's `spec:`. */
+export function podMissingAnchor(ctx: RuleContext, pod: PodSpecView): Target {
+  return ctx.pair(pod.spec, 'securityContext') ?? pod.specPair ?? ctx.specAnchor();
 }

@@ -3,7 +3,7 @@ import type { Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
 import type { NodePath, Severity } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
-import type { Localized } from '../service/messages';
+import type { Localized, MessageArg } from '../service/messages';
 import type { Settings } from '../service/settings';
 import type { PodSpecView } from './podSpec';
 
@@ -42,7 +42,7 @@ export interface Report {
   /** Message variant (default `default`). */
   variant?: string;
   /** Values for the message's `{placeholders}`. */
-  args?: Record<string, string | number>;
+  args?: Record<string, MessageArg>;
   /** Fix ids for this finding, when not all of the rule's fixes apply. */
   fixes?: readonly string[];
 }

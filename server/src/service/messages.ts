@@ -6,7 +6,14 @@ export interface Localized {
   'zh-CN': string;
 }
 
-/** Picks a text's translation and fills its `{name}` placeholders. */
-export function format(text: Localized, locale: Locale, args: Record<string, string | number> = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+/** A message argument: a value, or a word that itself differs by language. */
+export type MessageArg = string | number | Localized;
+
+/** Picks a text's translation and fills its `{name}` placeholders (localized arguments in the same language). */
+export function format(text: Localized, locale: Locale, args: Record<string, MessageArg> = {}): string {
+  return text[locale].replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in args)) return m;
+    const v = args[k];
+    return typeof v === 'object' ? v[locale] : String(v);
+  });
 }

@@ -58,10 +58,9 @@ export const cronjobScheduleInvalid = defineRule({
     const problem = cronProblem(schedule);
     if (!problem) return;
     const at = valueOf(pair);
-    const zh = ctx.settings.locale === 'zh-CN';
     if (problem.kind === 'field') {
       const bounds = BOUNDS[problem.field];
-      const field = zh ? bounds.zh : bounds.en;
+      const field = { en: bounds.en, 'zh-CN': bounds.zh };
       const variant = problem.reason === 'syntax' ? 'default' : problem.reason;
       ctx.report({ at, variant, args: { schedule, field, text: problem.text, min: bounds.min, max: bounds.max } });
     } else if (problem.kind === 'fields') ctx.report({ at, variant: 'fields', args: { schedule, count: problem.count } });

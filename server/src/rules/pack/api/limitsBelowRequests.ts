@@ -2,7 +2,8 @@ import { isScalar } from 'yaml';
 import { scalarText } from '../../../model/nodes';
 import { containerLabel } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { compareQuantities, exactQuantity, keyedPairs } from './shared';
+import { compareQuantities, exactQuantity } from '../../quantity';
+import { keyedPairs } from './shared';
 
 /** A container may not ask for more of a resource than its own limit allows. */
 export const limitsBelowRequests = defineRule({

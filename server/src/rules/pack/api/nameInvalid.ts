@@ -9,14 +9,14 @@ type Syntax = 'subdomain' | 'label' | 'label1035' | 'segment';
 const NAME_SYNTAX: Record<string, Syntax> = {
   Service: 'label1035',
   Namespace: 'label',
+  StatefulSet: 'label',
   Role: 'segment',
   ClusterRole: 'segment',
   RoleBinding: 'segment',
   ClusterRoleBinding: 'segment',
-  HorizontalPodAutoscaler: 'segment',
   ...Object.fromEntries(
     [
-      'Pod', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController',
+      'Pod', 'PodTemplate', 'Deployment', 'ReplicaSet', 'DaemonSet', 'HorizontalPodAutoscaler', 'Job', 'CronJob', 'ReplicationController',
       'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'EndpointSlice', 'Ingress',
       'IngressClass', 'NetworkPolicy', 'PodDisruptionBudget', 'LimitRange', 'ResourceQuota', 'StorageClass', 'PriorityClass', 'Node',
     ].map((k) => [k, 'subdomain' as Syntax]),

@@ -22,24 +22,24 @@ export const portNameInvalid = defineRule({
   title: { en: 'Invalid port name', 'zh-CN': '端口名无效' },
   messages: {
     default: {
-      en: 'Port name `{port}` of container `{name}` is longer than 15 characters; the API server rejects it (port names are IANA service names: at most 15 lower-case letters, digits and single inner `-`, with at least one letter)',
-      'zh-CN': '容器 `{name}` 的端口名 `{port}` 超过 15 个字符；API 服务器会拒绝（端口名须符合 IANA 服务名规则：最多 15 个小写字母、数字和中间单个 `-`，且至少包含一个字母）',
+      en: 'Port name `{port}` of container `{name}` is longer than 15 characters; the API server rejects it; shorten it (port names are IANA service names: at most 15 lower-case letters, digits and single inner `-`, with at least one letter)',
+      'zh-CN': '容器 `{name}` 的端口名 `{port}` 超过 15 个字符；API 服务器会拒绝；请缩短（端口名须符合 IANA 服务名规则：最多 15 个小写字母、数字和中间单个 `-`，且至少包含一个字母）',
     },
     chars: {
       en: 'Port name `{port}` of container `{name}` may only contain lower-case letters, digits and `-`; the API server rejects it; rename it, e.g. `{suggestion}`',
       'zh-CN': '容器 `{name}` 的端口名 `{port}` 只能包含小写字母、数字和 `-`；API 服务器会拒绝；请改名，例如 `{suggestion}`',
     },
     letter: {
-      en: 'Port name `{port}` of container `{name}` has no letter: a port name needs at least one, so that it cannot be mistaken for a number; the API server rejects it',
-      'zh-CN': '容器 `{name}` 的端口名 `{port}` 不含字母：端口名至少要有一个字母，以免与端口号混淆；API 服务器会拒绝',
+      en: 'Port name `{port}` of container `{name}` has no letter: a port name needs at least one, so that it cannot be mistaken for a number; the API server rejects it; rename it, e.g. `port-{port}`',
+      'zh-CN': '容器 `{name}` 的端口名 `{port}` 不含字母：端口名至少要有一个字母，以免与端口号混淆；API 服务器会拒绝；请改名，例如 `port-{port}`',
     },
     dash: {
       en: 'Port name `{port}` of container `{name}` starts or ends with `-` or has `--`; the API server rejects it; use single `-` between letters or digits',
       'zh-CN': '容器 `{name}` 的端口名 `{port}` 以 `-` 开头或结尾，或包含 `--`；API 服务器会拒绝；请只在字母或数字之间使用单个 `-`',
     },
     reference: {
-      en: '{field} `{port}` is neither a port number nor a valid port name (at most 15 lower-case letters, digits and inner `-`, with a letter); the API server rejects it',
-      'zh-CN': '{field} `{port}` 既不是端口号，也不是有效的端口名（最多 15 个小写字母、数字和中间的 `-`，且含字母）；API 服务器会拒绝',
+      en: '{field} `{port}` is neither a port number nor a valid port name (at most 15 lower-case letters, digits and inner `-`, with a letter); the API server rejects it; use the port number or the name declared on the container',
+      'zh-CN': '{field} `{port}` 既不是端口号，也不是有效的端口名（最多 15 个小写字母、数字和中间的 `-`，且含字母）；API 服务器会拒绝；请使用端口号或容器上声明的端口名',
     },
     quoted: {
       en: '{field} `"{port}"` is quoted, so it is read as a port name, and a name needs a letter: the API server rejects it; write the number without quotes',

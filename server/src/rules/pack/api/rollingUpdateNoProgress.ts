@@ -2,7 +2,7 @@ import { defineRule, valueOf } from '../../types';
 
 const isZero = (v: string | undefined) => v !== undefined && /^0+%?$/.test(v.trim());
 
-/** A rolling update that may neither add nor remove a pod cannot make progress, so the API server refuses it. */
+/** A rolling update must be able to replace pods: not both limits zero, and for a DaemonSet exactly one of them non-zero. */
 export const rollingUpdateNoProgress = defineRule({
   id: 'rolling-update-no-progress',
   category: 'api',

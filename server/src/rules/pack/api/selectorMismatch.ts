@@ -26,8 +26,8 @@ export const selectorMismatch = defineRule({
       'zh-CN': '选择器要求 `{key}: {value}`，但 Pod 模板没有 `{key}` 标签：选择器选不中自身 Pod 模板的 {kind} 会被 API 服务器拒绝；请在模板中加上该标签',
     },
     expression: {
-      en: 'selector expression on `{key}` ({operator}) is not satisfied by the pod template labels: the API server rejects a {kind} whose selector does not select its own pod template',
-      'zh-CN': '选择器中针对 `{key}` 的表达式（{operator}）不被 Pod 模板标签满足：选择器选不中自身 Pod 模板的 {kind} 会被 API 服务器拒绝',
+      en: 'selector expression on `{key}` ({operator}) is not satisfied by the pod template labels: the API server rejects a {kind} whose selector does not select its own pod template; change the expression or the template labels',
+      'zh-CN': '选择器中针对 `{key}` 的表达式（{operator}）不被 Pod 模板标签满足：选择器选不中自身 Pod 模板的 {kind} 会被 API 服务器拒绝；请修改该表达式或模板标签',
     },
     missing: {
       en: 'A {kind} in {apiVersion} must set spec.selector (matchLabels taken from the pod template labels); the API server rejects it without one',

@@ -4,7 +4,8 @@ import { isEmptySelector, selects } from '../../../index/selector';
 import { items, readSelector } from '../../helpers';
 import type { PodSpecView } from '../../podSpec';
 import { defineRule, type RuleContext } from '../../types';
-import { evaluableSelector, hasLabels, isNull, nonEmpty, podLabels, replicasOf } from './shared';
+import { evaluableSelector, hasLabels, podLabels, replicasOf } from './shared';
+import { isNull, nonEmpty } from '../../helpers';
 
 interface Term {
   node: Node;

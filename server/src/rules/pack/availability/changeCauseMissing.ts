@@ -1,5 +1,5 @@
 import { defineRule } from '../../types';
-import { isFragment } from './shared';
+import { isFragment } from '../../helpers';
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 

@@ -1,5 +1,5 @@
 import { defineRule, valueOf } from '../../types';
-import { isFragment } from './shared';
+import { isFragment } from '../../helpers';
 
 /** The guide's zero-downtime rollout: never take a serving pod away before its replacement is ready. */
 export const maxUnavailableNotZero = defineRule({

@@ -1,5 +1,6 @@
 import { defineRule } from '../../types';
-import { isFragment, replicasOf } from './shared';
+import { replicasOf } from './shared';
+import { isFragment } from '../../helpers';
 
 /** A pod that turns ready and crashes a moment later should not count as available during a rollout. */
 export const minReadySecondsMissing = defineRule({

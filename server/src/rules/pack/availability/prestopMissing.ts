@@ -1,7 +1,7 @@
 import { get } from '../../../model/nodes';
 import { containerLabel } from '../../podSpec';
 import { defineRule } from '../../types';
-import { isFragment, nonEmpty } from './shared';
+import { isFragment, nonEmpty } from '../../helpers';
 
 /** Endpoint removal and SIGTERM happen at the same time; a short preStop pause lets traffic drain first. */
 export const prestopMissing = defineRule({

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { get, scalarText, type Anchors } from '../../../model/nodes';
 import type { LabelSelector } from '../../../index/selector';
 import { items, readSelector, stringMap } from '../../helpers';
@@ -94,27 +94,6 @@ export function preStopSleep(c: ContainerView, anchors: Anchors): PreStopSleep |
     return n === undefined ? undefined : { seconds: n, at: command[flag + 1] };
   }
   return undefined;
-}
-
-/** True when a sequence node has at least one item. */
-export function nonEmpty(node: Node | undefined, anchors: Anchors): boolean {
-  const seq = anchors.resolve(node);
-  return isSeq(seq) && seq.items.length > 0;
-}
-
-/** True for a missing value or an explicit YAML null (`key:`, `key: null`, `key: ~`). */
-export function isNull(node: Node | undefined): boolean {
-  return node === undefined || (isScalar(node) && node.value === null);
-}
-
-const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
-
-/**
- * True for a workload without `spec.selector`, which the API requires: a kustomize patch or another partial manifest,
- * where a missing field may well be set by the base it is merged into.
- */
-export function isFragment(ctx: RuleContext): boolean {
-  return SELECTOR_REQUIRED.has(ctx.resource.kind) && !ctx.pair(ctx.at(['spec']), 'selector');
 }
 
 /** True when the pod template declares labels, so a selector can be checked against them. */

@@ -1,5 +1,6 @@
 import { defineRule, valueOf } from '../../types';
-import { isFragment, replicasOf } from './shared';
+import { replicasOf } from './shared';
+import { isFragment } from '../../helpers';
 
 /** One replica means every node drain, eviction, crash or rollout of the node pool is an outage. */
 export const singleReplica = defineRule({

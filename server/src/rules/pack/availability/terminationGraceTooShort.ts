@@ -1,6 +1,7 @@
 import { containerLabel, longRunning } from '../../podSpec';
 import { defineRule } from '../../types';
-import { isFragment, preStopSleep } from './shared';
+import { preStopSleep } from './shared';
+import { isFragment } from '../../helpers';
 
 const DEFAULT_GRACE = 30;
 

@@ -1,6 +1,7 @@
 import { get } from '../../../model/nodes';
 import { defineRule } from '../../types';
-import { isFragment, nonEmpty, replicasOf } from './shared';
+import { replicasOf } from './shared';
+import { isFragment, nonEmpty } from '../../helpers';
 
 /** Several replicas with no spreading rule may all land on one node or zone and fail together. */
 export const topologySpreadMissing = defineRule({

@@ -3,7 +3,8 @@ import { get } from '../../../model/nodes';
 import { selects } from '../../../index/selector';
 import { items } from '../../helpers';
 import { defineRule } from '../../types';
-import { evaluableSelector, hasLabels, isNull, podLabels, text } from './shared';
+import { evaluableSelector, hasLabels, podLabels, text } from './shared';
+import { isNull } from '../../helpers';
 
 /** A spread constraint counts the pods its selector matches; if that excludes the pod itself, it does not spread it. */
 export const topologySpreadSelectorMismatch = defineRule({

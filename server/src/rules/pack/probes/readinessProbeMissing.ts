@@ -1,4 +1,5 @@
 import { defineRule } from '../../types';
+import { LONG_RUNNING_KINDS } from './probeUtil';
 import { containerLabel, longRunning } from '../../podSpec';
 
 /** Without a readiness probe, a Service sends traffic to a pod as soon as its process starts. */
@@ -6,7 +7,7 @@ export const readinessProbeMissing = defineRule({
   id: 'readiness-probe-missing',
   category: 'probes',
   severity: 'warning',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod'],
+  kinds: LONG_RUNNING_KINDS,
   fixes: ['add-readiness-probe'],
   guide: ['4.3', '2.1.2'],
   title: { en: 'Container has no readiness probe', 'zh-CN': '容器没有就绪探针' },

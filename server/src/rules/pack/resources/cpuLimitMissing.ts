@@ -1,13 +1,13 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, POD_KINDS, quantityPair, sizedContainers } from './resourceUtil';
+import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
 
 /** Without a CPU limit a busy container can use all idle CPU: good for latency, bad for strict isolation (informational). */
 export const cpuLimitMissing = defineRule({
   id: 'cpu-limit-missing',
   category: 'resources',
   severity: 'info',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['add-resources'],
   guide: ['4.1', '10.2'],
   title: { en: 'Container has no CPU limit', 'zh-CN': '容器没有 CPU 限制' },

@@ -1,13 +1,13 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, POD_KINDS, quantityPair, sizedContainers } from './resourceUtil';
+import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
 
 /** Without a CPU request the scheduler reserves nothing for the container and it gets the smallest share under contention. */
 export const cpuRequestMissing = defineRule({
   id: 'cpu-request-missing',
   category: 'resources',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['add-resources'],
   guide: ['4.1', '10.2'],
   title: { en: 'Container has no CPU request', 'zh-CN': '容器没有 CPU 请求' },

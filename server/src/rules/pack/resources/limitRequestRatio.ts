@@ -1,6 +1,6 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { POD_KINDS, quantity, quantityPair, quantityValue, sizedContainers, type ResourceName } from './resourceUtil';
+import { quantity, quantityPair, quantityValue, sizedContainers, type ResourceName } from './resourceUtil';
 
 const RESOURCES: readonly ResourceName[] = ['cpu', 'memory'];
 
@@ -9,7 +9,7 @@ export const limitRequestRatio = defineRule({
   id: 'limit-request-ratio',
   category: 'resources',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   guide: ['4.1'],
   options: { cpu: 10, memory: 4 },
   title: { en: 'Limit is far above the request', 'zh-CN': '限制值远高于请求值' },

@@ -1,13 +1,13 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, POD_KINDS, quantityPair, sizedContainers } from './resourceUtil';
+import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
 
 /** Without a memory limit a leaking container can take the whole node's memory down with it. */
 export const memoryLimitMissing = defineRule({
   id: 'memory-limit-missing',
   category: 'resources',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['add-resources'],
   guide: ['4.1', '10.2', '7.3.2'],
   title: { en: 'Container has no memory limit', 'zh-CN': '容器没有内存限制' },

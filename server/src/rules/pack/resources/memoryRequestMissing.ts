@@ -1,13 +1,13 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, POD_KINDS, quantityPair, sizedContainers } from './resourceUtil';
+import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
 
 /** Without a memory request the scheduler reserves nothing for the container and it is among the first evicted. */
 export const memoryRequestMissing = defineRule({
   id: 'memory-request-missing',
   category: 'resources',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['add-resources'],
   guide: ['4.1', '10.2'],
   title: { en: 'Container has no memory request', 'zh-CN': '容器没有内存请求' },

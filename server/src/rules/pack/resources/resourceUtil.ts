@@ -1,14 +1,11 @@
 import { isScalar, type Node, type Pair } from 'yaml';
 import { findPair, get, getAt, scalarText } from '../../../model/nodes';
-import { POD_CARRIERS, type ContainerView, type PodSpecView } from '../../podSpec';
+import type { ContainerView, PodSpecView } from '../../podSpec';
 import { parseQuantity } from '../../quantity';
 import type { RuleContext, Target } from '../../types';
 
 export type Section = 'requests' | 'limits';
 export type ResourceName = 'cpu' | 'memory';
-
-/** Every pod carrier: the resource rules apply to Jobs and CronJobs too. */
-export const POD_KINDS: readonly string[] = POD_CARRIERS;
 
 /** Containers whose resources matter: all but ephemeral containers, which cannot have any. */
 export function sizedContainers(pod: PodSpecView): ContainerView[] {

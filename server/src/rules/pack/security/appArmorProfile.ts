@@ -1,8 +1,9 @@
 import { isMap } from 'yaml';
 import { mapPairs, scalarText } from '../../../model/nodes';
-import { containerLabel } from '../../podSpec';
+import { POD_CARRIERS } from '../../podSpec';
+import { securityScopes } from './shared';
 import { defineRule, valueOf } from '../../types';
-import { pairAt, POD_KINDS } from './shared';
+import { pairAt } from '../../helpers';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const FIELD_TYPES = new Set(['RuntimeDefault', 'Localhost']);
@@ -17,7 +18,7 @@ export const appArmorProfile = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-apparmor-profile'],
   guide: ['8.1'],
   title: { en: 'AppArmor disabled or overridden', 'zh-CN': 'AppArmor 被禁用或被覆盖' },
@@ -28,7 +29,7 @@ export const appArmorProfile = defineRule({
     },
     field: {
       en: 'appArmorProfile.type `{value}` on {where} is not allowed: only RuntimeDefault or Localhost keep the container confined; `Unconfined` turns AppArmor off',
-      'zh-CN': '{whereZh}的 appArmorProfile.type `{value}` 不被允许：只有 RuntimeDefault 或 Localhost 能让容器保持受限；`Unconfined` 会关闭 AppArmor',
+      'zh-CN': '{where}的 appArmorProfile.type `{value}` 不被允许：只有 RuntimeDefault 或 Localhost 能让容器保持受限；`Unconfined` 会关闭 AppArmor',
     },
   },
   check(ctx) {
@@ -43,14 +44,11 @@ export const appArmorProfile = defineRule({
           ctx.report({ at: valueOf(p), args: { name: key.slice(ANNOTATION_PREFIX.length), value } });
         }
       }
-      const scopes = [
-        { node: pod.spec, where: 'the pod', whereZh: 'Pod ' },
-        ...pod.containers.map((c) => ({ node: c.node, where: `container \`${containerLabel(c)}\``, whereZh: `容器 \`${containerLabel(c)}\` ` })),
-      ];
-      for (const { node, where, whereZh } of scopes) {
+      const scopes = securityScopes(pod);
+      for (const { node, where } of scopes) {
         const type = ctx.str(['securityContext', 'appArmorProfile', 'type'], node);
         if (type === undefined || FIELD_TYPES.has(type)) continue;
-        ctx.report({ at: valueOf(pairAt(ctx, node, ['securityContext', 'appArmorProfile', 'type'])!), variant: 'field', args: { value: type, where, whereZh } });
+        ctx.report({ at: valueOf(pairAt(ctx, node, ['securityContext', 'appArmorProfile', 'type'])!), variant: 'field', args: { value: type, where } });
       }
     }
   },

@@ -1,5 +1,5 @@
+import { POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { POD_KINDS } from './shared';
 
 /**
  * The guide's least-privilege setup: a pod that runs as the namespace's `default` ServiceAccount has
@@ -10,7 +10,7 @@ export const automountToken = defineRule({
   id: 'automount-token',
   category: 'security',
   severity: 'info',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-automount-token'],
   guide: ['8.2'],
   title: { en: 'Pod mounts an API token it does not need', 'zh-CN': 'Pod 挂载了不需要的 API 令牌' },

@@ -1,8 +1,8 @@
 import { scalarText } from '../../../model/nodes';
 import { items } from '../../helpers';
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { isWindowsPod, POD_KINDS } from './shared';
+import { isWindowsPod } from './shared';
 
 /** Capabilities the baseline Pod Security Standard lets a container add (the classic container-runtime default set). */
 export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
@@ -19,7 +19,7 @@ export const capabilitiesAdded = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-capabilities-added', 'apply-restricted-security-context'],
   guide: ['8.1', '2.3.2'],
   title: { en: 'Container adds a capability the Pod Security Standards forbid', 'zh-CN': '容器添加了 Pod 安全标准禁止的能力' },

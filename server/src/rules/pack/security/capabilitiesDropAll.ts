@@ -1,8 +1,9 @@
 import { scalarText } from '../../../model/nodes';
 import { items } from '../../helpers';
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { containerMissingAnchor, isWindowsPod, pairAt, POD_KINDS } from './shared';
+import { isWindowsPod } from './shared';
+import { containerMissingAnchor, pairAt } from '../../helpers';
 
 /**
  * Pod Security Standards, restricted ("Capabilities"): every container's capabilities.drop must
@@ -13,7 +14,7 @@ export const capabilitiesDropAll = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'restricted',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-capabilities-drop-all', 'apply-restricted-security-context'],
   guide: ['8.1', '2.1.2'],
   title: { en: 'Container keeps the runtime\'s default capabilities', 'zh-CN': '容器保留了运行时的默认能力' },

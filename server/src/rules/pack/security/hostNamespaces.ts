@@ -1,6 +1,6 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { pairAt, POD_KINDS } from './shared';
+import { pairAt } from '../../helpers';
 
 /**
  * Pod Security Standards, baseline ("Host Namespaces" and "HostProcess"): hostNetwork, hostPID and
@@ -11,18 +11,18 @@ export const hostNamespaces = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-host-namespaces'],
   guide: ['8.1', '2.3.2'],
   title: { en: 'Pod shares the host\'s namespaces', 'zh-CN': 'Pod 共享宿主机的命名空间' },
   messages: {
     default: {
       en: '{field}: true puts the pod in the node\'s {what}, breaking the isolation from the host and other pods; remove it unless this is a trusted node agent in an exempt namespace',
-      'zh-CN': '{field}: true 让 Pod 进入节点的{whatZh}，破坏了与宿主机及其他 Pod 的隔离；除非这是运行在豁免命名空间中的受信任节点代理，否则请删除',
+      'zh-CN': '{field}: true 让 Pod 进入节点的{what}，破坏了与宿主机及其他 Pod 的隔离；除非这是运行在豁免命名空间中的受信任节点代理，否则请删除',
     },
     hostProcess: {
       en: 'windowsOptions.hostProcess: true on {where} runs it as a process directly on the Windows node with host privileges; the baseline Pod Security Standard forbids it',
-      'zh-CN': '{whereZh}上的 windowsOptions.hostProcess: true 会以宿主机权限直接在 Windows 节点上运行进程；baseline Pod 安全标准禁止这样做',
+      'zh-CN': '{where}上的 windowsOptions.hostProcess: true 会以宿主机权限直接在 Windows 节点上运行进程；baseline Pod 安全标准禁止这样做',
     },
   },
   check(ctx) {
@@ -34,14 +34,14 @@ export const hostNamespaces = defineRule({
     for (const pod of ctx.podSpecs()) {
       for (const field of Object.keys(what)) {
         if (ctx.str([field], pod.spec) !== 'true') continue;
-        ctx.report({ at: valueOf(ctx.pair(pod.spec, field)!), args: { field, what: what[field][0], whatZh: what[field][1] } });
+        ctx.report({ at: valueOf(ctx.pair(pod.spec, field)!), args: { field, what: { en: what[field][0], 'zh-CN': what[field][1] } } });
       }
       const path = ['securityContext', 'windowsOptions', 'hostProcess'];
-      if (ctx.str(path, pod.spec) === 'true') ctx.report({ at: valueOf(pairAt(ctx, pod.spec, path)!), variant: 'hostProcess', args: { where: 'the pod', whereZh: 'Pod ' } });
+      if (ctx.str(path, pod.spec) === 'true') ctx.report({ at: valueOf(pairAt(ctx, pod.spec, path)!), variant: 'hostProcess', args: { where: { en: 'the pod', 'zh-CN': 'Pod ' } } });
       for (const c of pod.containers) {
         if (ctx.str(path, c.node) !== 'true') continue;
         const name = containerLabel(c);
-        ctx.report({ at: valueOf(pairAt(ctx, c.node, path)!), variant: 'hostProcess', args: { where: `container \`${name}\``, whereZh: `容器 \`${name}\` ` } });
+        ctx.report({ at: valueOf(pairAt(ctx, c.node, path)!), variant: 'hostProcess', args: { where: { en: `container \`${name}\``, 'zh-CN': `容器 \`${name}\` ` } } });
       }
     }
   },

@@ -1,8 +1,8 @@
+import { POD_CARRIERS } from '../../podSpec';
 import { isMap, isScalar } from 'yaml';
 import { mapPairs, scalarText } from '../../../model/nodes';
 import { items } from '../../helpers';
 import { defineRule } from '../../types';
-import { POD_KINDS } from './shared';
 
 /** Volume sources the restricted Pod Security Standard allows. */
 export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set([
@@ -18,7 +18,7 @@ export const hostPath = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   guide: ['8.1', '2.3.2'],
   title: { en: 'Pod mounts a host path or a disallowed volume type', 'zh-CN': 'Pod 挂载了宿主机路径或不被允许的卷类型' },
   messages: {

@@ -1,7 +1,6 @@
 import { items } from '../../helpers';
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { POD_KINDS } from './shared';
 
 /** Pod Security Standards, baseline ("Host Ports"): every container port's hostPort must be unset or 0. */
 export const hostPort = defineRule({
@@ -9,7 +8,7 @@ export const hostPort = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-host-port'],
   guide: ['8.1', '2.3.2'],
   title: { en: 'Container binds a port on the node', 'zh-CN': '容器在节点上绑定端口' },

@@ -1,14 +1,13 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
 import { floats, parseImage } from './image';
-import { POD_KINDS } from './shared';
 
 /** A floating image (`:latest` or untagged) with imagePullPolicy IfNotPresent: each node keeps whatever build it pulled first. */
 export const imagePullPolicy = defineRule({
   id: 'image-pull-policy',
   category: 'security',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-image-pull-policy'],
   guide: ['2.1.2'],
   title: { en: 'Floating image is never refreshed', 'zh-CN': '浮动标签的镜像不会被更新' },

@@ -1,6 +1,7 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { containerMissingAnchor, isWindowsPod, pairAt, POD_KINDS } from './shared';
+import { isWindowsPod } from './shared';
+import { containerMissingAnchor, pairAt } from '../../helpers';
 
 /**
  * Pod Security Standards, restricted ("Privilege Escalation"): every container, init and ephemeral
@@ -11,7 +12,7 @@ export const privilegeEscalation = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'restricted',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-privilege-escalation', 'apply-restricted-security-context'],
   guide: ['8.1', '2.1.2'],
   title: { en: 'Container may gain more privileges than its parent', 'zh-CN': '容器进程可能获得比父进程更多的权限' },

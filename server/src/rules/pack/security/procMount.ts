@@ -1,6 +1,6 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { pairAt, POD_KINDS } from './shared';
+import { pairAt } from '../../helpers';
 
 /** Pod Security Standards, baseline ("/proc Mount Type"): procMount must be unset or `Default`. */
 export const procMount = defineRule({
@@ -8,7 +8,7 @@ export const procMount = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-proc-mount'],
   guide: ['8.1'],
   title: { en: 'Container unmasks /proc', 'zh-CN': '容器取消了 /proc 的屏蔽' },

@@ -1,13 +1,14 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { containerMissingAnchor, isWindowsPod, pairAt, POD_KINDS } from './shared';
+import { isWindowsPod } from './shared';
+import { containerMissingAnchor, pairAt } from '../../helpers';
 
 /** The guide's hardened containers mount their root filesystem read-only and write only to volumes. */
 export const readOnlyRootFs = defineRule({
   id: 'read-only-root-fs',
   category: 'security',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-read-only-root-fs'],
   guide: ['2.1.2', '8.1'],
   title: { en: 'Container root filesystem is writable', 'zh-CN': '容器根文件系统可写' },

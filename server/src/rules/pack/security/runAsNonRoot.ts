@@ -1,6 +1,6 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { containerMissingAnchor, pairAt, podMissingAnchor, POD_KINDS } from './shared';
+import { containerMissingAnchor, pairAt, podMissingAnchor } from '../../helpers';
 
 /**
  * Pod Security Standards, restricted ("Running as Non-root" and "Running as Non-root user"):
@@ -11,7 +11,7 @@ export const runAsNonRoot = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'restricted',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-run-as-non-root', 'apply-restricted-security-context'],
   guide: ['8.1', '2.1.2'],
   title: { en: 'Containers may run as root', 'zh-CN': '容器可能以 root 身份运行' },

@@ -1,6 +1,7 @@
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { containerMissingAnchor, isWindowsPod, pairAt, podMissingAnchor, POD_KINDS } from './shared';
+import { isWindowsPod } from './shared';
+import { containerMissingAnchor, pairAt, podMissingAnchor } from '../../helpers';
 
 const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -14,7 +15,7 @@ export const seccompProfile = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-seccomp-profile', 'apply-restricted-security-context'],
   guide: ['8.1', '2.1.2'],
   title: { en: 'Seccomp profile missing or unconfined', 'zh-CN': 'Seccomp 配置缺失或为 Unconfined' },

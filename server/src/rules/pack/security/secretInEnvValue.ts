@@ -1,8 +1,7 @@
 import { isMap } from 'yaml';
 import { items } from '../../helpers';
-import { containerLabel } from '../../podSpec';
+import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, valueOf } from '../../types';
-import { POD_KINDS } from './shared';
 
 /** Name endings that mark an environment variable as holding a credential. */
 const CREDENTIAL_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIALS?|ACCESS_KEY|AUTH_KEY|CLIENT_SECRET)$/;
@@ -31,7 +30,7 @@ export const secretInEnvValue = defineRule({
   id: 'secret-in-env-value',
   category: 'security',
   severity: 'warning',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   fixes: ['fix-secret-in-env-value'],
   guide: ['2.2.2', '2.4.2'],
   title: { en: 'Credential in a plain environment value', 'zh-CN': '凭据以明文环境变量值给出' },

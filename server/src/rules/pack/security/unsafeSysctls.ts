@@ -1,6 +1,6 @@
+import { POD_CARRIERS } from '../../podSpec';
 import { items } from '../../helpers';
 import { defineRule, valueOf } from '../../types';
-import { POD_KINDS } from './shared';
 
 /** The sysctls the baseline Pod Security Standard allows, with the Kubernetes minor that added each. */
 export const SAFE_SYSCTLS: Readonly<Record<string, number>> = {
@@ -25,7 +25,7 @@ export const unsafeSysctls = defineRule({
   category: 'security',
   severity: 'warning',
   pss: 'baseline',
-  kinds: POD_KINDS,
+  kinds: POD_CARRIERS,
   guide: ['8.1'],
   title: { en: 'Pod sets a sysctl outside the safe set', 'zh-CN': 'Pod 设置了安全集合之外的 sysctl' },
   messages: {
