@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { knownClusterVersion } from './kubectl/cluster';
 
-const KEYS = ['profile', 'templates', 'exclude', 'defaultNamespace', 'kubernetes.minVersion', 'kubernetes.maxVersion'];
+const KEYS = ['profile', 'templates', 'exclude', 'defaultNamespace', 'kubernetes.minVersion', 'kubernetes.maxVersion', 'schemaValidation.enable'];
 
 /**
  * The `workloadStudio.*` settings the user set explicitly (user, workspace or folder), without the
@@ -11,7 +12,8 @@ export function explicitSettings(scopeUri: string | undefined): Record<string, u
   const out: Record<string, unknown> = {};
   for (const key of KEYS) {
     const i = config.inspect(key);
-    const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const set = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const value = key === 'kubernetes.maxVersion' && set === 'cluster' ? knownClusterVersion() : set;
     if (value !== undefined && value !== null) setPath(out, key, value);
   }
   const rules = config.inspect<Record<string, unknown>>('rules');

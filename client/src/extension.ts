@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { resourceLabel, WorkloadStudioProtocol as P } from '../../server/src/protocol';
 import { explicitSettings } from './explicitSettings';
+import { registerClusterFeatures, type ClusterFeaturesApi } from './rollout';
+import { registerTemplateCommand } from './templates';
 
 let client: LanguageClient | undefined;
 
@@ -41,9 +43,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
     vscode.commands.registerCommand('workloadStudio.showResourceAtCursor', () => showResourceAtCursor()),
     vscode.commands.registerCommand('workloadStudio.reindexWorkspace', () => reindex()),
     vscode.commands.registerCommand('workloadStudio.showOutput', () => output.show()),
+    vscode.commands.registerCommand('workloadStudio.showCoverage', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
+      vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        new vscode.Position(position.line, position.character),
+        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
+      ),
+    ),
+    registerTemplateCommand(context, () => client),
   );
+  const cluster = registerClusterFeatures(context, () => client);
   await client.start();
-  return { resourceAt, client: () => client };
+  return { resourceAt, client: () => client, cluster };
 }
 
 /** Stops the language server. */
@@ -56,6 +68,8 @@ export async function deactivate(): Promise<void> {
 export interface WorkloadStudioApi {
   resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult>;
   client(): LanguageClient | undefined;
+  /** The rollout and cluster commands' state and test hooks. */
+  cluster: ClusterFeaturesApi;
 }
 
 async function resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult> {

@@ -9,6 +9,7 @@
 // --wait-for waits for a selector (e.g. '.squiggly-error') before the shot.
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkbench, pollUntil, repoRoot, startCodeServer, workbenchUrl } from '../../test/vscode/code-server.mjs';
 
@@ -36,7 +37,7 @@ function parseOptions() {
 }
 
 /** Opens `file` (relative to the workspace) through Quick Open and waits for its editor tab. */
-async function openFile(page, file, timeout) {
+export async function openFile(page, file, timeout) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout });
@@ -52,7 +53,7 @@ async function openFile(page, file, timeout) {
  * then for up to 5 s until the editor shows syntax-colored tokens (plain-text files have none,
  * so that wait may lapse).
  */
-async function waitForQuietEditor(page, timeout) {
+export async function waitForQuietEditor(page, timeout) {
   const activating = page.locator('.statusbar', { hasText: 'Activating Extensions' });
   let quietPolls = 0;
   await pollUntil(async () => {
@@ -96,7 +97,9 @@ async function main() {
   }
 }
 
-process.exitCode = await main().catch((error) => {
-  console.error(`error: ${error.message}`);
-  return 1;
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main().catch((error) => {
+    console.error(`error: ${error.message}`);
+    return 1;
+  });
+}

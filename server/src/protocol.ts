@@ -18,6 +18,14 @@ export namespace WorkloadStudioProtocol {
   }
   export type ResourceAtResult = ResourceAt | null;
 
+  /** Request `workloadStudio/documentResources`: every resource of an open document, with its range (for CodeLenses). */
+  export const documentResources = 'workloadStudio/documentResources';
+  /** Parameters of `workloadStudio/documentResources`. */
+  export interface DocumentResourcesParams {
+    textDocument: { uri: string };
+  }
+  export type DocumentResourcesResult = ResourceAt[];
+
   /** Request `workloadStudio/findResources`: resources of the workspace index matching a query or a selector. */
   export const findResources = 'workloadStudio/findResources';
   /** Parameters of `workloadStudio/findResources`: an identity query, or a selector and namespace. */

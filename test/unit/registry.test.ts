@@ -7,10 +7,10 @@ import { getFix } from '../../server/src/rules/fixes';
 import { allRules } from '../../server/src/rules/registry';
 import { REPO_ROOT } from '../helpers/paths';
 
-test('rule ids are unique and kebab-case', () => {
+test('rule ids are unique and kebab-case, with an optional `schema/` or `version/` prefix', () => {
   const ids = allRules().map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
-  for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  for (const id of ids) assert.match(id, /^([a-z]+\/)?[a-z0-9]+(-[a-z0-9]+)*$/);
 });
 
 test('every rule has titles and messages in English and Chinese', () => {

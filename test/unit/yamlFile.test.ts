@@ -176,3 +176,25 @@ test('in bestEffort, findings on masked template actions are dropped', () => {
   const all = analyzeFile(file, { ...DEFAULT_SETTINGS, templates: 'bestEffort' });
   assert.deepEqual(all.filter((f) => f.range.start.line === 5), []);
 });
+
+test('Prometheus templates inside strings and block scalars are not Helm templates', () => {
+  const rule = yaml`
+    apiVersion: monitoring.coreos.com/v1
+    kind: PrometheusRule
+    metadata: {name: alerts}
+    spec:
+      groups:
+        - name: pods
+          rules:
+            - alert: PodNotReady
+              expr: kube_pod_status_ready{condition="false"} == 1
+              annotations:
+                summary: "Pod {{ $labels.pod }} is not ready"
+                description: |
+                  {{ $labels.namespace }}/{{ $labels.pod }} has been unready for 15 minutes.
+  `;
+  assert.equal(parse(rule).template, false);
+  assert.equal(parse('image: "{{ .Values.image }}"\n').template, true);
+  assert.equal(parse('metadata:\n  name: {{ $name }}\n').template, true);
+  assert.equal(parse('{{- if .Values.enabled }}\na: 1\n{{- end }}\n').template, true);
+});

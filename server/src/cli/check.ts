@@ -4,9 +4,13 @@ import { listYamlFiles, readYamlFile } from '../index/scan';
 import { decodeBytes, type DecodedText } from '../model/decode';
 import type { LineIndex } from '../model/lines';
 import { atLeast, type Severity } from '../model/types';
-import { parseYamlFile } from '../model/yamlFile';
+import { parseYamlFile, type YamlFile } from '../model/yamlFile';
 import { readErrorRule } from '../rules/yamlRules';
+import { WorkspaceCrdCatalog } from '../schema/crdCatalog';
+import { extractResources } from '../index/extract';
+import { WorkspaceIndex } from '../index/workspaceIndex';
 import { analyzeFile } from '../service/analyze';
+import type { AnalysisEnv } from '../service/env';
 import type { Finding } from '../service/finding';
 import { format } from '../service/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
@@ -42,13 +46,20 @@ export interface CheckInput {
 /** Checks every YAML file named or found below the named directories; unreadable files are reported and the rest go on. */
 export async function runCheck(input: CheckInput): Promise<CheckRun> {
   const run: CheckRun = { report: { version: 1, files: [], summary: { files: 0, documents: 0, findings: { error: 0, warning: 0, info: 0, hint: 0 } } }, lines: new Map(), ioErrors: 0 };
+  const inputs: { name: string; read: ReadResult }[] = [];
   for (const p of input.paths) {
-    if (p === '-') {
-      addFile(run, '-', { ok: true, decoded: decodeBytes(await input.readStdin()) }, input.settings);
-      continue;
-    }
-    for (const file of await expand(p, input.settings)) addFile(run, file, await readYamlFile(file), input.settings);
+    if (p === '-') inputs.push({ name: '-', read: { ok: true, decoded: decodeBytes(await input.readStdin()) } });
+    else for (const file of await expand(p, input.settings)) inputs.push({ name: file, read: await readYamlFile(file) });
   }
+  const crds = new WorkspaceCrdCatalog();
+  const parsed = inputs.map(({ name, read }) => ({ name, read, file: read.ok ? parseYamlFile(read.decoded.text, { templates: input.settings.templates }) : undefined }));
+  const index = new WorkspaceIndex(input.settings.defaultNamespace);
+  for (const { name, file } of parsed) {
+    if (!file) continue;
+    crds.setFile(name, file);
+    index.setFile(name, extractResources(name, file));
+  }
+  for (const { name, read, file } of parsed) addFile(run, name, read, file, input.settings, { crds, index, uri: name });
   const s = run.report.summary;
   s.files = run.report.files.length;
   for (const f of run.report.files) {
@@ -66,17 +77,18 @@ async function expand(p: string, settings: Settings): Promise<string[]> {
   );
 }
 
-function addFile(run: CheckRun, name: string, read: { ok: true; decoded: DecodedText } | { ok: false; error: string }, settings: Settings): void {
-  if (!read.ok) {
+type ReadResult = { ok: true; decoded: DecodedText } | { ok: false; error: string };
+
+function addFile(run: CheckRun, name: string, read: ReadResult, file: YamlFile | undefined, settings: Settings, env: AnalysisEnv): void {
+  if (!read.ok || !file) {
     run.ioErrors++;
     const zero = { line: 0, character: 0 };
-    const message = format(readErrorRule.messages.default, settings.locale, { reason: read.error });
+    const message = format(readErrorRule.messages.default, settings.locale, { reason: read.ok ? '' : read.error });
     run.report.files.push({ path: name, documents: 0, findings: [{ ruleId: readErrorRule.id, severity: 'error', message, range: { start: zero, end: zero }, document: 0, resource: null, fixes: [] }] });
     return;
   }
-  const file = parseYamlFile(read.decoded.text, { templates: settings.templates });
   run.lines.set(name, file.lines());
-  run.report.files.push({ path: name, documents: file.documents.length, findings: analyzeFile(file, settings, undefined, read.decoded) });
+  run.report.files.push({ path: name, documents: file.documents.length, findings: analyzeFile(file, settings, undefined, read.decoded, env) });
 }
 
 /** The exit code for a run: 2 on I/O errors, 1 when a finding is at or above `failOn`, else 0. */

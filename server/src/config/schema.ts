@@ -18,6 +18,7 @@ export function kwsConfigSchema(): Record<string, unknown> {
       },
       templates: { enum: ['ignore', 'bestEffort'] },
       defaultNamespace: { type: 'string', minLength: 1 },
+      schemaValidation: { type: 'object', additionalProperties: false, properties: { enable: { type: 'boolean' } } },
       exclude: { type: 'array', items: { type: 'string' } },
       rules: { type: ['object', 'null'], additionalProperties: false, properties: rules.properties },
     },

@@ -5,6 +5,7 @@ import type { Resource, ResourceRef } from '../model/resource';
 import type { Range } from '../model/types';
 import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
+import { extractFacts, type ResourceFacts } from './facts';
 import type { LabelSelector } from './selector';
 
 /** What the workspace index keeps of one resource: its identity, where it is, and its labels and selector. */
@@ -19,6 +20,8 @@ export interface IndexedResource extends ResourceRef {
   podLabels: Record<string, string> | null;
   /** The selector it uses to pick pods (workloads, Service, PDB, NetworkPolicy), if any. */
   selector: LabelSelector | null;
+  /** Kind-specific facts the cross-document rules and navigation read. */
+  facts: ResourceFacts;
 }
 
 const TEMPLATE_PATHS: Record<string, (string | number)[]> = {
@@ -66,6 +69,7 @@ function indexed(uri: string, placed: PlacedDocument, r: Resource): IndexedResou
     labels: stringMap(getAt(r.node, ['metadata', 'labels'], a), a),
     podLabels: templatePath ? stringMap(getAt(r.node, templatePath, a), a) : null,
     selector: selectorOf(r, a),
+    facts: extractFacts(r, a),
   };
 }
 

@@ -25,9 +25,10 @@ export class WorkspaceIndex {
   private readonly byLabel = new Map<string, Set<IndexedResource>>();
   private readonly podCarriers = new Set<IndexedResource>();
   private readonly listeners: ((uris: string[]) => void)[] = [];
+  private readonly tokenVersions = new Map<string, number>();
   private generationCount = 0;
 
-  constructor(private readonly defaultNamespace = 'default') {}
+  constructor(private defaultNamespace = 'default') {}
 
   /** Increases on every change; cross-document results can be cached against it. */
   get generation(): number {
@@ -36,6 +37,7 @@ export class WorkspaceIndex {
 
   /** Replaces what the index holds for a file. */
   setFile(uri: string, resources: IndexedResource[]): void {
+    for (const r of [...(this.byUri.get(uri) ?? []), ...resources]) this.bump(r);
     this.drop(uri);
     if (resources.length) this.byUri.set(uri, resources);
     for (const r of resources) {
@@ -50,6 +52,7 @@ export class WorkspaceIndex {
 
   /** Forgets a file. */
   removeFile(uri: string): void {
+    for (const r of this.byUri.get(uri) ?? []) this.bump(r);
     if (this.drop(uri)) this.changed([uri]);
   }
 
@@ -110,10 +113,38 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * The version of a dependency token: `kind:<Kind>:<namespace>`, `kind:<Kind>:*` or `pods:<namespace>`.
+   * It changes whenever a resource it covers is added, changed or removed.
+   */
+  versionOf(token: string): number {
+    return this.tokenVersions.get(token) ?? 0;
+  }
+
+  /** Changes the namespace of resources that set none; every cached cross-document result is invalidated. */
+  setDefaultNamespace(namespace: string): void {
+    if (namespace === this.defaultNamespace) return;
+    this.defaultNamespace = namespace;
+    for (const token of this.tokenVersions.keys()) this.tokenVersions.set(token, this.versionOf(token) + 1);
+    this.changed([]);
+  }
+
+  /** The namespace the index resolves for resources without one. */
+  get namespaceDefault(): string {
+    return this.defaultNamespace;
+  }
+
   /** Calls back with the changed file URIs after every change. */
   onDidChange(listener: (uris: string[]) => void): { dispose(): void } {
     this.listeners.push(listener);
     return { dispose: () => void this.listeners.splice(this.listeners.indexOf(listener), 1) };
+  }
+
+  private bump(r: IndexedResource): void {
+    const ns = namespaceOf(r, this.defaultNamespace);
+    const tokens = [`kind:${r.kind}:${ns}`, `kind:${r.kind}:*`, 'all'];
+    if (r.podLabels) tokens.push(`pods:${ns}`);
+    for (const t of tokens) this.tokenVersions.set(t, this.versionOf(t) + 1);
   }
 
   private drop(uri: string): boolean {

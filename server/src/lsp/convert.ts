@@ -1,5 +1,6 @@
-import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CompletionItem, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
+import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CodeLens, type CompletionItem, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
 import type { ConfigCompletion } from '../config/configEditing';
+import type { CoverageLens } from '../cross/navigation';
 import type { Severity } from '../model/types';
 import { ruleDocsUrl } from '../rules/docs';
 import type { Finding } from '../service/finding';
@@ -69,5 +70,22 @@ export function toCompletionItem(c: ConfigCompletion): CompletionItem {
     detail: c.detail,
     documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
     insertText: c.insertText,
+  };
+}
+
+/** A coverage lens ("PDB api-pdb · HPA 3–50 · Service api") as an LSP CodeLens; clicking lists the coverers. */
+export function toCoverageLens(uri: string, lens: CoverageLens, locale: 'en' | 'zh-CN'): CodeLens {
+  const title = lens.items.length
+    ? lens.items.map((i) => `${i.kind} ${i.name}${i.detail ? ` ${i.detail}` : ''}`).join(' · ')
+    : locale === 'zh-CN'
+      ? '没有 PDB、自动扩缩器或 Service 指向此工作负载'
+      : 'No PDB, autoscaler or Service points at this workload';
+  return {
+    range: lens.range,
+    command: {
+      title,
+      command: lens.items.length ? 'workloadStudio.showCoverage' : '',
+      arguments: [uri, lens.range.start, lens.items.map((i) => ({ uri: i.target.uri, range: i.target.selectionRange }))],
+    },
   };
 }

@@ -3,6 +3,7 @@ import { FileChangeType, type Connection, type FileEvent } from 'vscode-language
 import { extractResources } from '../index/extract';
 import { excludeMatcher, listYamlFiles, readYamlFile } from '../index/scan';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceCrdCatalog } from '../schema/crdCatalog';
 import { parseYamlFile } from '../model/yamlFile';
 import { WorkloadStudioProtocol as P } from '../protocol';
 import type { Settings } from '../service/settings';
@@ -18,6 +19,10 @@ export interface IndexerHost {
   isOpen: (uri: string) => boolean;
   progress: boolean;
   maxFileSize: number;
+  /** The workspace's CustomResourceDefinitions, fed with every file indexed. */
+  crds: WorkspaceCrdCatalog;
+  /** Called when a file added, changed or removed CRDs. */
+  crdsChanged: () => void;
 }
 
 /** Keeps the workspace index in step with the files on disk: a background build, then watcher events. */
@@ -44,7 +49,7 @@ export class Indexer {
     const settings = await this.host.settings();
     for (const change of changes) {
       if (!/\.ya?ml$/i.test(change.uri) || this.host.isOpen(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) this.host.index.removeFile(change.uri);
+      if (change.type === FileChangeType.Deleted) this.forget(change.uri);
       else await this.indexFile(change.uri, settings);
     }
   }
@@ -57,6 +62,7 @@ export class Indexer {
   private async build(run: number): Promise<void> {
     const { connection, index } = this.host;
     const settings = await this.host.settings();
+    index.setDefaultNamespace(settings.defaultNamespace);
     const exclude = [...settings.exclude, ...(await this.host.filesExclude()).flatMap((g) => [g, `${g}/**`])];
     const progress = this.host.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Workload Studio', 0, settings.locale === 'zh-CN' ? '正在索引 Kubernetes 资源…' : 'Indexing Kubernetes resources…', false);
@@ -67,7 +73,7 @@ export class Indexer {
     }
     const skipped: P.IndexReadyParams['skipped'] = [];
     const seen = new Set(files.map((f) => URI.file(f).toString()));
-    for (const uri of index.uris()) if (!seen.has(uri) && !this.host.isOpen(uri)) index.removeFile(uri);
+    for (const uri of index.uris()) if (!seen.has(uri) && !this.host.isOpen(uri)) this.forget(uri);
     for (let i = 0; i < files.length; i++) {
       if (run !== this.generation) return;
       const uri = URI.file(files[i]).toString();
@@ -88,17 +94,23 @@ export class Indexer {
     const file = URI.parse(uri).fsPath;
     const read = await readYamlFile(file, this.host.maxFileSize);
     if (!read.ok) {
-      this.host.index.removeFile(uri);
+      this.forget(uri);
       return read.error;
     }
     if (read.decoded.text === unchangedIf) return undefined;
     try {
       const model = parseYamlFile(read.decoded.text, { templates: settings.templates });
       this.host.index.setFile(uri, extractResources(uri, model));
+      if (this.host.crds.setFile(uri, model)) this.host.crdsChanged();
       return undefined;
     } catch (e) {
-      this.host.index.removeFile(uri);
+      this.forget(uri);
       return String(e);
     }
+  }
+
+  private forget(uri: string): void {
+    this.host.index.removeFile(uri);
+    if (this.host.crds.removeFile(uri)) this.host.crdsChanged();
   }
 }

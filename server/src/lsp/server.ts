@@ -18,11 +18,13 @@ import { extractResources } from '../index/extract';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { toLocale } from '../model/types';
 import { WorkloadStudioProtocol as P } from '../protocol';
+import { WorkspaceCrdCatalog } from '../schema/crdCatalog';
 import { analyzeFile, CancelledError } from '../service/analyze';
 import { ModelCache } from '../service/modelCache';
-import { resourceAt } from '../service/resourceAt';
+import { resourceAt, resourcesOf } from '../service/resourceAt';
 import { documentSymbols } from '../service/symbols';
-import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { toCompletionItem, toCoverageLens, toDiagnostic, toDocumentSymbol } from './convert';
+import { coverageLenses, definition, references } from '../cross/navigation';
 import { configCompletions, configHover } from '../config/configEditing';
 import { Indexer } from './indexer';
 import { SECTION, SettingsProvider } from './settingsProvider';
@@ -49,6 +51,18 @@ export function startServer(connection: Connection): void {
   let pull = false;
   let locale: 'en' | 'zh-CN' = 'en';
   const pending = new Map<string, NodeJS.Timeout>();
+  const crds = new WorkspaceCrdCatalog();
+  let crdRefresh: NodeJS.Timeout | undefined;
+  /** Re-checks open documents shortly after the workspace's CRDs or index changed (cross-document findings follow). */
+  const workspaceChanged = () => {
+    clearTimeout(crdRefresh);
+    crdRefresh = setTimeout(() => {
+      if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+      else documents.all().forEach((d) => push(d.uri));
+    }, 200);
+  };
+
+  index.onDidChange(() => workspaceChanged());
 
   const model = async (doc: TextDocument) => {
     const s = await settings.get(doc.uri);
@@ -58,7 +72,7 @@ export function startServer(connection: Connection): void {
   const findings = async (doc: TextDocument, token?: CancellationToken) => {
     if (SettingsProvider.isConfigFile(doc.uri)) return settings.configFor(doc.uri).findings.map((f) => toDiagnostic(f, locale));
     const { file, settings: s } = await model(doc);
-    return analyzeFile(file, s, token).map((f) => toDiagnostic(f, locale));
+    return analyzeFile(file, s, token, undefined, { crds, index: indexer ? index : undefined, uri: doc.uri }).map((f) => toDiagnostic(f, locale));
   };
 
   const push = (uri: string) => {
@@ -96,6 +110,8 @@ export function startServer(connection: Connection): void {
         isOpen: (uri) => !!documents.get(uri),
         progress: !!caps.window?.workDoneProgress,
         maxFileSize: options.maxIndexFileSize ?? 5 * 1024 * 1024,
+        crds,
+        crdsChanged: workspaceChanged,
       });
     }
     const dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -114,6 +130,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         diagnosticProvider: pull ? { identifier: 'workload-studio', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         documentSymbolProvider: { label: 'Kubernetes' },
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -148,10 +167,10 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(async ({ document }) => {
     if (SettingsProvider.isConfigFile(document.uri)) return configChanged();
     if (!pull) push(document.uri);
-    if (!indexer) return;
     try {
       const { file } = await model(document);
-      index.setFile(document.uri, extractResources(document.uri, file));
+      if (crds.setFile(document.uri, file)) workspaceChanged();
+      if (indexer) index.setFile(document.uri, extractResources(document.uri, file));
     } catch (e) {
       connection.console.error(`indexing ${document.uri} failed: ${String(e)}`);
     }
@@ -163,7 +182,10 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri, document.getText());
-    else index.removeFile(document.uri);
+    else {
+      index.removeFile(document.uri);
+      if (crds.removeFile(document.uri)) workspaceChanged();
+    }
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -197,11 +219,39 @@ export function startServer(connection: Connection): void {
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
+  connection.onDefinition(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !indexer) return null;
+    const { file } = await model(doc);
+    return definition(file, params.position, index).map((t) => ({ targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.selectionRange }));
+  });
+
+  connection.onReferences(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !indexer) return null;
+    const { file } = await model(doc);
+    return references(file, params.position, index, doc.uri).map((t) => ({ uri: t.uri, range: t.selectionRange }));
+  });
+
+  connection.onCodeLens(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !indexer) return null;
+    const { file } = await model(doc);
+    return coverageLenses(file, index, doc.uri).map((lens) => toCoverageLens(doc.uri, lens, locale));
+  });
+
   connection.onRequest(P.resourceAt, async (params: P.ResourceAtParams): Promise<P.ResourceAtResult> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const { file } = await model(doc);
     return resourceAt(file, params.position) ?? null;
+  });
+
+  connection.onRequest(P.documentResources, async (params: P.DocumentResourcesParams): Promise<P.DocumentResourcesResult> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { file } = await model(doc);
+    return resourcesOf(file);
   });
 
   connection.onRequest(P.findResources, async (params: P.FindResourcesParams): Promise<P.FindResourcesResult> => {

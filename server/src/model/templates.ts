@@ -2,11 +2,29 @@
 export type TemplateMode = 'ignore' | 'bestEffort';
 
 const ACTION = /\{\{[\s\S]*?\}\}/g;
-const HAS_ACTION = /\{\{-?[\s\S]*?-?\}\}/;
+const CHART_ACTION = /\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|tpl)\b|[^}]*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\binclude\b|\btoYaml\b|\bnindent\b))/;
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
+const BLOCK_START = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
 
-/** True when a text contains Go template actions (`{{ … }}`), as Helm chart templates do. */
+/**
+ * True when a text is a Go/Helm template: it has chart-style actions (`.Values`, `include`, `if`…),
+ * or actions where YAML structure goes (outside quoted strings and block scalars). Actions only
+ * inside strings, such as Prometheus alert annotations (`{{ $labels.pod }}`), are plain YAML text.
+ */
 export function isTemplate(text: string): boolean {
-  return HAS_ACTION.test(text);
+  if (!text.includes('{{')) return false;
+  if (CHART_ACTION.test(text)) return true;
+  let blockIndent = -1;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (!line.trim() || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (line.replace(QUOTED, '').replace(/#.*$/, '').includes('{{')) return true;
+    if (BLOCK_START.test(line)) blockIndent = indent;
+  }
+  return false;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Severity } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { DocumentFinding } from '../service/finding';
 import { format } from '../service/messages';
+import type { TrackedIndex } from '../cross/trackedIndex';
+import type { AnalysisEnv } from '../service/env';
 import type { Settings } from '../service/settings';
 import { podSpecOf, type PodSpecView } from './podSpec';
 import type { Report, RuleContext, RuleDefinition, Target } from './types';
@@ -16,6 +18,8 @@ export interface ContextInput {
   resource: Resource;
   resourceIndex: number;
   settings: Settings;
+  env: AnalysisEnv;
+  index?: TrackedIndex;
   severity: Severity;
   options: Record<string, unknown>;
   out: DocumentFinding[];
@@ -33,6 +37,8 @@ export function createContext(input: ContextInput): RuleContext {
     doc,
     anchors,
     settings,
+    env: input.env,
+    index: input.index,
     options: input.options,
     at,
     pair: (map, key) => findPair(anchors.resolve(map), key, anchors),
@@ -52,6 +58,7 @@ export function createContext(input: ContextInput): RuleContext {
         span: targetSpan(r.at, doc.text),
         resource: input.resourceIndex,
         fixes: [...(r.fixes ?? rule.fixes ?? [])],
+        related: r.related,
       });
     },
   };

@@ -2,6 +2,8 @@ import type { Locale } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { DocumentFinding } from '../service/finding';
 import { format } from '../service/messages';
+import type { TrackedIndex } from '../cross/trackedIndex';
+import type { AnalysisEnv } from '../service/env';
 import type { Settings } from '../service/settings';
 import { createContext, podSpecsOf } from './context';
 import { isOn, ruleLevel, ruleOptions } from './levels';
@@ -14,19 +16,19 @@ import { SYNTAX_FALLBACK, SYNTAX_MESSAGES, unusedSuppressionRule } from './yamlR
 export const engineOptions = { rethrow: false };
 
 /**
- * All findings of one YAML document: its parse problems and every rule that applies to its
- * resources, less what its suppressions silence, plus a hint for each suppression that silenced nothing.
+ * The findings of one YAML document before suppression: with `index`, those of the cross-document
+ * rules (which read the index through it); without, its parse problems and every single-resource rule.
  */
-export function analyzeDocument(doc: YamlDocument, settings: Settings): DocumentFinding[] {
-  const found: DocumentFinding[] = [...parseFindings(doc, settings)];
+export function analyzeDocument(doc: YamlDocument, settings: Settings, env: AnalysisEnv = {}, index?: TrackedIndex): DocumentFinding[] {
+  const found: DocumentFinding[] = index ? [] : [...parseFindings(doc, settings)];
   doc.resources.forEach((resource, resourceIndex) => {
     let specs: PodSpecView[] | undefined;
     const podSpecs = () => (specs ??= podSpecsOf(resource, doc));
     for (const rule of allRules()) {
-      if (!rule.check || (rule.kinds && !rule.kinds.includes(resource.kind))) continue;
+      if (!rule.check || (rule.category === 'cross') !== !!index || (rule.kinds && !rule.kinds.includes(resource.kind))) continue;
       const level = ruleLevel(rule, settings);
       if (!isOn(level)) continue;
-      const ctx = createContext({ rule, doc, resource, resourceIndex, settings, severity: level, options: ruleOptions(rule, settings), out: found, podSpecs });
+      const ctx = createContext({ rule, doc, resource, resourceIndex, settings, env, index, severity: level, options: ruleOptions(rule, settings), out: found, podSpecs });
       try {
         rule.check(ctx);
       } catch (e) {
@@ -34,6 +36,11 @@ export function analyzeDocument(doc: YamlDocument, settings: Settings): Document
       }
     }
   });
+  return found;
+}
+
+/** Removes what the document's suppressions silence and adds a hint for each suppression that silenced nothing. */
+export function applySuppressions(doc: YamlDocument, settings: Settings, found: DocumentFinding[]): DocumentFinding[] {
   const suppressions = findSuppressions(doc);
   if (!suppressions.length) return found;
   const kept = found.filter((f) => !isSuppressed(suppressions, doc, f.ruleId, f.span[0], f.resource === null ? undefined : doc.resources[f.resource]));

@@ -2,7 +2,7 @@ import type { Severity } from '../model/types';
 import type { RuleLevel, Settings } from '../service/settings';
 import type { Profile, RuleDefinition } from './types';
 
-const ALWAYS = new Set(['yaml', 'api', 'config']);
+const ALWAYS = new Set(['yaml', 'api', 'config', 'schema', 'version']);
 
 /** A rule's severity in a profile before user overrides. */
 export function profileLevel(rule: RuleDefinition, profile: Profile): RuleLevel {

@@ -39,3 +39,23 @@ export function parseQuantity(text: string | number | undefined): number | undef
   const q = text === undefined ? undefined : exactQuantity(text);
   return q ? Number(q.digits) * 10 ** q.exp10 * 2 ** q.exp2 : undefined;
 }
+
+/** The exact sum of two quantities (binary suffixes multiplied out). */
+export function addQuantities(a: ExactQuantity, b: ExactQuantity): ExactQuantity {
+  const low = Math.min(a.exp10, b.exp10);
+  const term = (q: ExactQuantity) => q.digits * 2n ** BigInt(q.exp2) * 10n ** BigInt(q.exp10 - low);
+  return { digits: term(a) + term(b), exp10: low, exp2: 0 };
+}
+
+/** The exact product of two quantities (a quantity times a replica count or a ratio). */
+export function multiplyQuantities(a: ExactQuantity, b: ExactQuantity): ExactQuantity {
+  return { digits: a.digits * b.digits, exp10: a.exp10 + b.exp10, exp2: a.exp2 + b.exp2 };
+}
+
+/** A quantity written in the unit of another quantity's text, to at most three decimals: 11Gi in the unit of `8Gi` is `11Gi`, 1500m in that of `2` is `1.5`. */
+export function formatQuantityLike(q: ExactQuantity, like: string): string {
+  const suffix = /(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)$/.exec(like.trim())?.[1] ?? '';
+  const unit = parseQuantity(`1${suffix}`) ?? 1;
+  const value = Number(q.digits) * 10 ** q.exp10 * 2 ** q.exp2;
+  return `${Math.round((value / unit) * 1000) / 1000}${suffix}`;
+}

@@ -4,6 +4,9 @@ import type { Resource } from '../model/resource';
 import type { NodePath, Severity } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { Localized, MessageArg } from '../service/messages';
+import type { TrackedIndex } from '../cross/trackedIndex';
+import type { AnalysisEnv } from '../service/env';
+import type { RelatedLocation } from '../service/finding';
 import type { Settings } from '../service/settings';
 import type { PodSpecView } from './podSpec';
 
@@ -45,6 +48,8 @@ export interface Report {
   args?: Record<string, MessageArg>;
   /** Fix ids for this finding, when not all of the rule's fixes apply. */
   fixes?: readonly string[];
+  /** The other resources the finding is about (cross-document rules). */
+  related?: RelatedLocation[];
 }
 
 /** What a rule's `check` sees: one resource of one parsed document, and helpers over it. */
@@ -53,6 +58,10 @@ export interface RuleContext {
   readonly doc: YamlDocument;
   readonly anchors: Anchors;
   readonly settings: Settings;
+  /** What is known beyond the document (workspace CRD schemas). */
+  readonly env: AnalysisEnv;
+  /** The workspace index, recording what is read; present for cross-document rules only. */
+  readonly index?: TrackedIndex;
   /** The rule's options from settings or `.kws.yaml`, over its defaults. */
   readonly options: Readonly<Record<string, unknown>>;
   /** The node at a path below `from` (default: the resource), aliases resolved. */

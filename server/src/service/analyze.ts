@@ -4,9 +4,12 @@ import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
 import { isOn, ruleLevel } from '../rules/registry';
 import { encodingRule } from '../rules/yamlRules';
-import { analyzeDocument } from '../rules/engine';
+import { analyzeDocument, applySuppressions } from '../rules/engine';
+import { dependenciesCurrent, TrackedIndex } from '../cross/trackedIndex';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { compareFindings, type DocumentFinding, type Finding } from './finding';
 import { format } from './messages';
+import { envKey, type AnalysisEnv } from './env';
 import { analysisKey, type Settings } from './settings';
 
 /** Something that can stop a long analysis early (an LSP cancellation token fits). */
@@ -25,17 +28,19 @@ export class CancelledError extends Error {
  * All findings of a file under the settings. Each YAML document's findings are computed once per
  * (document text, settings) and reused while that document is unchanged.
  */
-export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancellation, decoded?: DecodedText): Finding[] {
-  const key = `findings:${analysisKey(settings)}`;
+export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancellation, decoded?: DecodedText, env: AnalysisEnv = {}): Finding[] {
+  const key = `${analysisKey(settings)}:${envKey(env)}`;
   const out: Finding[] = [];
   for (const placed of file.documents) {
     if (token?.isCancellationRequested) throw new CancelledError();
-    let found = placed.doc.memo.get(key) as DocumentFinding[] | undefined;
+    const memo = placed.doc.memo.get('findings') as { key: string; found: DocumentFinding[] } | undefined;
+    let found = memo?.key === key ? memo.found : undefined;
     if (!found) {
-      found = analyzeDocument(placed.doc, settings);
-      placed.doc.memo.set(key, found);
+      found = analyzeDocument(placed.doc, settings, env);
+      placed.doc.memo.set('findings', { key, found });
     }
-    for (const f of found) out.push(place(placed, f));
+    const cross = env.index ? crossFindings(placed, settings, env, env.index) : [];
+    for (const f of applySuppressions(placed.doc, settings, cross.length ? [...found, ...cross] : found)) out.push(place(placed, f));
   }
   const encoding = decoded?.invalidAt !== undefined ? encodingFinding(file, decoded, settings) : undefined;
   if (encoding) out.push(encoding);
@@ -52,6 +57,7 @@ function place(placed: PlacedDocument, f: DocumentFinding): Finding {
     document: placed.index,
     resource,
     fixes: f.fixes,
+    related: f.related,
   };
 }
 
@@ -79,4 +85,20 @@ function dropMasked(file: YamlFile, findings: Finding[]): Finding[] {
     const end = Math.max(start + 1, lines.offsetAt(f.range.end));
     return !file.masked.some(([a, b]) => start < b && a < end);
   });
+}
+
+/** Counts analyses of cross-document rules, so tests can see that an edit re-checks only what depends on it. */
+export const crossStats = { runs: 0 };
+
+function crossFindings(placed: PlacedDocument, settings: Settings, env: AnalysisEnv, index: WorkspaceIndex): DocumentFinding[] {
+  if (!placed.doc.resources.length) return [];
+  const slot = `cross:${env.uri ?? ''}:${placed.index}`;
+  const key = analysisKey(settings);
+  const memo = placed.doc.memo.get(slot) as { key: string; deps: Map<string, number>; found: DocumentFinding[] } | undefined;
+  if (memo && memo.key === key && dependenciesCurrent(index, memo.deps)) return memo.found;
+  crossStats.runs++;
+  const tracked = new TrackedIndex(index);
+  const found = analyzeDocument(placed.doc, settings, env, tracked);
+  placed.doc.memo.set(slot, { key, deps: tracked.dependencies(), found });
+  return found;
 }

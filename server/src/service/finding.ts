@@ -35,6 +35,7 @@ export interface DocumentFinding {
   /** Index into the document's resources, or null. */
   resource: number | null;
   fixes: string[];
+  related?: RelatedLocation[];
 }
 
 /** Orders findings by position, then rule id. */

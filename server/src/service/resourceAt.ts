@@ -26,3 +26,10 @@ export function resourceAt(file: YamlFile, pos: Position): ResourceAt | undefine
   if (!r) return undefined;
   return { resource: refOf(r), range: fileRange(placed, r.span), document: placed.index, path: loc.path.slice(r.path.length) };
 }
+
+/** Every resource of a file, in order, as `resourceAt` would name it at its first line. */
+export function resourcesOf(file: YamlFile): ResourceAt[] {
+  return file.documents.flatMap((placed) =>
+    placed.doc.resources.map((r) => ({ resource: refOf(r), range: fileRange(placed, r.span), document: placed.index, path: [] })),
+  );
+}

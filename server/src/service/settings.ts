@@ -27,6 +27,8 @@ export interface Settings {
   kubernetes: { min: number; max: number };
   /** Namespace of resources that name none. */
   defaultNamespace: string;
+  /** Validate resources against the Kubernetes and CRD schemas (off for users who keep another validator). */
+  schemaValidation: boolean;
 }
 
 /** The settings a fresh install has. */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   kubernetes: { min: 26, max: 32 },
   defaultNamespace: 'default',
+  schemaValidation: true,
 };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -80,6 +83,7 @@ export function normalizeSettings(raw: unknown, locale: Locale): Settings {
     rules,
     kubernetes: { min: Math.min(min, max), max: Math.max(min, max) },
     defaultNamespace: typeof r.defaultNamespace === 'string' && r.defaultNamespace ? r.defaultNamespace : 'default',
+    schemaValidation: schemaEnabled(r) ?? true,
   };
 }
 
@@ -97,7 +101,7 @@ export function mergeRules(...sources: Record<string, RuleSetting>[]): Record<st
 
 /** A stable key for caching results that depend on the settings an analysis reads. */
 export function analysisKey(s: Settings): string {
-  return JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace]);
+  return JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace, s.schemaValidation]);
 }
 
 /** Only the settings present in loosely typed input (an editor's explicit settings), for overriding `.kws.yaml`. */
@@ -110,10 +114,16 @@ export function explicitSettings(raw: unknown): Partial<Settings> {
   if (r.templates === 'ignore' || r.templates === 'bestEffort') out.templates = full.templates;
   if (Array.isArray(r.exclude)) out.exclude = full.exclude;
   if (typeof r.defaultNamespace === 'string' && r.defaultNamespace) out.defaultNamespace = full.defaultNamespace;
+  if (schemaEnabled(r) !== undefined) out.schemaValidation = full.schemaValidation;
   if (minorOf(k8s.minVersion) !== undefined || minorOf(k8s.maxVersion) !== undefined) {
     const min = minorOf(k8s.minVersion) ?? minorOf(k8s.maxVersion)!;
     const max = minorOf(k8s.maxVersion) ?? Math.max(min, DEFAULT_SETTINGS.kubernetes.max);
     out.kubernetes = { min: Math.min(min, max), max: Math.max(min, max) };
   }
   return out;
+}
+
+function schemaEnabled(r: Record<string, unknown>): boolean | undefined {
+  const v = (r.schemaValidation as Record<string, unknown> | undefined)?.enable;
+  return typeof v === 'boolean' ? v : undefined;
 }

@@ -1,14 +1,19 @@
 import type { RuleDefinition } from '../types';
 import { API_RULES } from './api';
 import { AVAILABILITY_RULES } from './availability';
+import { CROSS_RULES } from './cross';
 import { JOB_RULES } from './jobs';
 import { PROBE_RULES } from './probes';
 import { RESOURCE_RULES } from './resources';
 import { SECURITY_RULES } from './security';
+import { SCHEMA_RULES } from './schema';
 import { VARIABLE_RULES } from './variables';
+import { VERSION_RULES } from './version';
 
 /** The production rule pack: every single-resource rule, by category. */
 export const RULE_PACK: readonly RuleDefinition[] = [
+  ...SCHEMA_RULES,
+  ...VERSION_RULES,
   ...API_RULES,
   ...PROBE_RULES,
   ...RESOURCE_RULES,
@@ -16,4 +21,5 @@ export const RULE_PACK: readonly RuleDefinition[] = [
   ...SECURITY_RULES,
   ...JOB_RULES,
   ...VARIABLE_RULES,
+  ...CROSS_RULES,
 ];

@@ -1,0 +1,137 @@
+/** Renders the results of a run as BENCHMARKS.md and as console lines. */
+import { fmt, fmtRatio, fmtSummary, ratio, summarize } from './stats.mjs';
+
+const MiB = 2 ** 20;
+const mib = (bytes) => `${(bytes / MiB).toFixed(2)} MiB`;
+
+/** Rows of the LSP tables: label, measurement key, metric, unit. Later measurements add rows here. */
+export const ROWS = [
+  { label: 'Cold: didOpen → complete diagnostics', measurement: 'cold', metric: 'openMs', unit: 'ms' },
+  { label: 'Cold: process spawn → complete diagnostics', measurement: 'cold', metric: 'totalMs', unit: 'ms' },
+  { label: 'Cold: server peak RSS after the open', measurement: 'cold', metric: 'peakRssMiB', unit: 'MiB' },
+  { label: 'Warm: reopen (didClose + didOpen) → complete diagnostics', measurement: 'warm', metric: 'reopenMs', unit: 'ms' },
+  { label: 'Warm: server peak RSS after the series', measurement: 'warm', metric: 'peakRssMiB', unit: 'MiB' },
+];
+
+/** One table row's values: summaries of both servers and their ratio. */
+export function rowValues(result, row) {
+  const samples = result[row.measurement]?.samples;
+  const ours = summarize(samples?.ours?.[row.metric] ?? []);
+  const theirs = summarize(samples?.theirs?.[row.metric] ?? []);
+  return { ours, theirs, ratio: ratio(ours, theirs) };
+}
+
+/** A console line for one row. */
+export function consoleLine(workloadId, result, row) {
+  const v = rowValues(result, row);
+  return `${workloadId.padEnd(10)} ${row.label.padEnd(58)} ours ${fmtSummary(v.ours, row.unit).padEnd(28)} theirs ${fmtSummary(v.theirs, row.unit).padEnd(28)} ours/theirs ${fmtRatio(v.ratio)}`;
+}
+
+function sanitySection(run) {
+  const out = ['## Fairness check', '', `Before measuring, each server opens \`bench/fixtures/sanity.yaml\` (a Deployment with \`replicas: three\` and a misspelt \`imagePullPolcy\`); a schema finding must start on each line.`, ''];
+  out.push('| Server | wrong type reported | unknown field reported | findings on the fixture |', '|---|---|---|---|');
+  for (const s of run.servers) {
+    const r = run.sanity[s.id];
+    const yes = (b) => (b ? 'yes' : '**no**');
+    out.push(`| ${s.name} | ${yes(r.type)} | ${yes(r.typo)} | ${r.findings.length} (${r.schemaFindings} of them schema findings) |`);
+  }
+  out.push('');
+  for (const w of run.warnings) out.push(`> ⚠ ${w}`, '');
+  return out;
+}
+
+function workloadSection(run, w) {
+  const result = run.results[w.id];
+  const out = [`### ${w.title}`, '', `${w.documents} file(s), ${mib(w.bytes)}, ${w.lines.toLocaleString('en-US')} lines.`, ''];
+  out.push('| Measurement | workload-studio median (min–max) | yaml-language-server median (min–max) | ours / theirs |', '|---|---|---|---|');
+  for (const row of ROWS) {
+    const v = rowValues(result, row);
+    out.push(`| ${row.label} | ${fmtSummary(v.ours, row.unit)} | ${fmtSummary(v.theirs, row.unit)} | ${fmtRatio(v.ratio)} |`);
+  }
+  out.push('');
+  const c = result.cold?.counts ?? {};
+  if (c.ours && c.theirs) {
+    out.push(`Diagnostics on the file: workload-studio ${c.ours.diagnostics} (${c.ours.schema} of them \`schema/*\`), yaml-language-server ${c.theirs.diagnostics}.`);
+  }
+  const debounce = run.theirDebounceMs;
+  const cold = rowValues(result, ROWS[0]);
+  const warm = rowValues(result, ROWS[3]);
+  if (cold.theirs && warm.theirs) {
+    const less = (v) => (v.ours && v.theirs.median > debounce ? fmtRatio(v.ours.median / (v.theirs.median - debounce)) : '–');
+    out.push(`yaml-language-server waits a fixed ${debounce} ms before validating an opened document (not configurable); without that wait the ratios would be ${less(cold)} cold and ${less(warm)} warm.`);
+  }
+  out.push('');
+  return out;
+}
+
+function vsixSection(vsix) {
+  if (vsix.error) return ['## Package size', '', `Not measured: ${vsix.error}`, ''];
+  const p = vsix.parts;
+  const pct = (n) => `${((100 * n) / vsix.bytes).toFixed(1)} %`;
+  const row = (label, x) => `| ${label} | ${x.files} | ${mib(x.compressed)} (${pct(x.compressed)}) | ${mib(x.size)} |`;
+  return [
+    '## Package size',
+    '',
+    `\`dist/workload-studio.vsix\`: **${mib(vsix.bytes)}** (${vsix.bytes.toLocaleString('en-US')} bytes, ${vsix.files} files).`,
+    '',
+    '| Part | files | compressed in the .vsix | unpacked |',
+    '|---|---|---|---|',
+    row('`schemas/` (Kubernetes 1.26–1.34 + CRDs)', p.schemas),
+    row('`dist/` (extension, server, CLI bundles)', p.bundles),
+    row('`docs/` (rule docs)', p.docs),
+    row('everything else', p.other),
+    '',
+  ];
+}
+
+function corpusSection(c, corpus) {
+  if (!c) return [];
+  if (c.error) return ['## `kws check` on the corpus (for information)', '', `Not measured: ${c.error}`, ''];
+  const mbps = (ms) => (ms ? fmt(c.bytes / 1e6 / (ms / 1000)) : '–');
+  return [
+    '## `kws check` on the corpus (for information)',
+    '',
+    `\`node dist/cli.js check ${corpus} --format json\`: ${c.files} files, ${fmt(c.bytes / 1e6)} MB, ${c.documents?.toLocaleString('en-US') ?? '–'} YAML documents (as \`parseAllDocuments\` counts them), ${c.findings.toLocaleString('en-US')} findings.`,
+    '',
+    '| | wall time | throughput |',
+    '|---|---|---|',
+    `| \`kws check\` (whole process: start, read, analyse, print JSON) | ${fmt(c.kwsMs / 1000)} s | ${mbps(c.kwsMs)} MB/s |`,
+    `| bare \`yaml.parseAllDocuments\` of the same files (read + parse, in-process) | ${c.parseMs ? fmt(c.parseMs / 1000) : '–'} s | ${mbps(c.parseMs)} MB/s |`,
+    '',
+    c.parseError ? `Bare parse failed: ${c.parseError}` : '',
+  ];
+}
+
+/** The whole BENCHMARKS.md. */
+export function renderMarkdown(run) {
+  const m = run.machine;
+  const [ours, theirs] = run.servers;
+  return [
+    '# Benchmarks',
+    '',
+    `Generated by \`${run.command}\` (\`bench/run.mjs\`) on ${run.date}; the whole run took ${fmt(run.durationMs / 1000)} s. Do not edit by hand.`,
+    '',
+    '## Setup',
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} cores (\`nproc\`), ${fmt(m.memoryGiB)} GiB memory, ${m.os}; Node ${m.node}. Load average (1 / 5 / 15 min) when the run ended: ${m.loadAverage}; other work on the machine during the run widens the min–max ranges.`,
+    `- workload-studio ${ours.version} (\`dist/server.js --stdio\`, built from ${run.commit}), pull diagnostics, target window Kubernetes 1.${run.minor}–1.${run.minor}, default profile.`,
+    `- yaml-language-server ${theirs.version} (MIT; \`node_modules/yaml-language-server/bin/yaml-language-server --stdio\`), push diagnostics, schema store and CRD store off, validating with \`bench/.cache/k8s-1.${run.minor}.schema.json\`: generated from our schema store for Kubernetes 1.${run.minor} (${run.theirSchema.kinds} kinds selected by \`if\` apiVersion + kind, ${run.theirSchema.definitions} definitions, quantities as a pattern).`,
+    `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles. Peak RSS is the server process's \`VmHWM\`.`,
+    '',
+    ...sanitySection(run),
+    '## Validation',
+    '',
+    ...run.workloads.flatMap((w) => workloadSection(run, w)),
+    ...vsixSection(run.vsix),
+    ...corpusSection(run.corpus, run.corpusPath),
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench                 # packages the extension under the build lock, then measures; writes BENCHMARKS.md',
+    'npm run bench -- --no-package --runs 3 --warm-runs 5 --no-corpus',
+    '```',
+    '',
+    'Raw samples of the last run: `bench/results/latest.json` (git-ignored).',
+    '',
+  ].join('\n');
+}

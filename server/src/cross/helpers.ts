@@ -1,0 +1,260 @@
+import type { IndexedResource } from '../index/extract';
+import { selects } from '../index/selector';
+import { findPair, getAt } from '../model/nodes';
+import { resourceLabel } from '../protocol';
+import { readSelector } from '../rules/helpers';
+import { templateLabels } from '../rules/podSpec';
+import type { RuleContext, Target } from '../rules/types';
+import type { RelatedLocation } from '../service/finding';
+import type { TrackedIndex } from './trackedIndex';
+import type { ObjectRef } from '../index/facts';
+import { configReferences, resourceMetrics } from '../index/facts';
+import type { LabelSelector } from '../index/selector';
+import type { ContainerFacts } from '../index/facts';
+import { compareQuantities, exactQuantity, type ExactQuantity } from '../rules/quantity';
+
+/** The namespace of the resource a cross-document rule is checking. */
+export function selfNamespace(ctx: RuleContext, index: TrackedIndex): string {
+  return index.namespaceOf(ctx.resource);
+}
+
+/** The labels of the pods the checked resource creates (empty when it creates none). */
+export function selfPodLabels(ctx: RuleContext): Record<string, string> {
+  const pod = ctx.podSpecs()[0];
+  return pod ? templateLabels(pod, ctx.anchors) : {};
+}
+
+/** A related location pointing at another resource, labelled `Kind/name (namespace)`. */
+export function relatedTo(r: IndexedResource, message?: string): RelatedLocation {
+  return { uri: r.uri, range: r.selectionRange, message: message ?? resourceLabel(r) };
+}
+
+/** True when an index entry is the checked resource itself. */
+export function isSelf(ctx: RuleContext, r: IndexedResource): boolean {
+  return r.uri === ctx.env.uri && r.kind === ctx.resource.kind && r.name === ctx.resource.name && r.namespace === ctx.resource.namespace;
+}
+
+/** The HPAs and KEDA ScaledObjects in the namespace whose scale target is the checked workload. */
+export function scalersOf(ctx: RuleContext, index: TrackedIndex): IndexedResource[] {
+  const ns = selfNamespace(ctx, index);
+  return ['HorizontalPodAutoscaler', 'ScaledObject'].flatMap((kind) =>
+    index.find({ kind, namespace: ns }).filter((s) => s.facts.target?.name === ctx.resource.name && (s.facts.target.kind ?? 'Deployment') === ctx.resource.kind),
+  );
+}
+
+/** The PDBs in the namespace whose selector selects the checked workload's pods. */
+export function pdbsOf(ctx: RuleContext, index: TrackedIndex): IndexedResource[] {
+  const labels = selfPodLabels(ctx);
+  if (!Object.keys(labels).length) return [];
+  return index.find({ kind: 'PodDisruptionBudget', namespace: selfNamespace(ctx, index) }).filter((p) => p.selector && selects(p.selector, labels));
+}
+
+/** Where a finding about the resource as a whole goes: its `metadata.name` value, else its `kind:`. */
+export function nameAnchor(ctx: RuleContext): Target {
+  const pair = findPair(getAt(ctx.resource.node, ['metadata'], ctx.anchors), 'name', ctx.anchors);
+  return (pair?.value as Target | undefined) ?? ctx.resource.kindSpan;
+}
+
+/** The checked resource's own `spec.selector` as data, if any. */
+export function selfSelector(ctx: RuleContext) {
+  return readSelector(ctx.at(['spec', 'selector']), ctx.anchors);
+}
+
+/** `Kind/name` of another resource and the file it is in, for messages. */
+export function mention(r: IndexedResource): string {
+  return `${r.kind}/${r.name ?? '?'} (${decodeURIComponent(r.uri.slice(r.uri.lastIndexOf('/') + 1))})`;
+}
+
+/** A label selector as kubectl writes it: `app=api,tier in (web,api),!canary`; `{}` when it is empty. */
+export function selectorText(s: LabelSelector): string {
+  const parts = Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of s.matchExpressions ?? []) {
+    const values = `(${(e.values ?? []).join(',')})`;
+    parts.push(e.operator === 'In' ? `${e.key} in ${values}` : e.operator === 'NotIn' ? `${e.key} notin ${values}` : e.operator === 'Exists' ? e.key : `!${e.key}`);
+  }
+  return parts.length ? parts.join(',') : '{}';
+}
+
+/** The kind an autoscaler's target reference names; KEDA defaults it to Deployment. */
+export function targetKind(ref: ObjectRef): string {
+  return ref.kind ?? 'Deployment';
+}
+
+/** The checked autoscaler's target (`scaleTargetRef`, or a VPA's `targetRef`) and the node of its name. */
+export function selfTarget(ctx: RuleContext): { ref: ObjectRef; at: Target } | undefined {
+  const path = ['spec', ctx.resource.kind === 'VerticalPodAutoscaler' ? 'targetRef' : 'scaleTargetRef'];
+  const at = ctx.at([...path, 'name']);
+  const name = ctx.str([...path, 'name']);
+  if (!at || !name) return undefined;
+  return { ref: { name, kind: ctx.str([...path, 'kind']), apiVersion: ctx.str([...path, 'apiVersion']) }, at };
+}
+
+/** The resources in a namespace that a target reference names. */
+export function targetsNamed(index: TrackedIndex, ref: ObjectRef, namespace: string): IndexedResource[] {
+  return index.find({ kind: targetKind(ref), name: ref.name, namespace });
+}
+
+/** The autoscalers of the given kinds in a namespace whose target reference names the same kind and name as `ref`. */
+export function targeting(index: TrackedIndex, ref: ObjectRef, namespace: string, kinds = ['HorizontalPodAutoscaler', 'ScaledObject']): IndexedResource[] {
+  return kinds.flatMap((kind) => index.find({ kind, namespace }).filter((s) => s.facts.target?.name === ref.name && targetKind(s.facts.target) === targetKind(ref)));
+}
+
+/** The HPAs and KEDA ScaledObjects whose scale target is the given workload (in its namespace). */
+export function scalersFor(index: TrackedIndex, w: IndexedResource): IndexedResource[] {
+  return w.name ? targeting(index, { kind: w.kind, name: w.name }, index.namespaceOf(w)) : [];
+}
+
+/** The fewest pods an autoscaler keeps while it runs the workload: minReplicas (default 1); a ScaledObject that is active keeps at least 1. */
+export function scalerFloor(s: IndexedResource): number {
+  return Math.max(s.facts.minReplicas ?? 1, 1);
+}
+
+/** The resources an autoscaler from the index scales on (an HPA without metrics: cpu, the API's default). */
+export function scaledResources(s: IndexedResource): string[] {
+  return [...new Set((s.facts.metrics ?? []).map((m) => m.resource))];
+}
+
+/** A resource metric of the checked HPA or ScaledObject, with where a finding about it goes. */
+export interface SelfMetric {
+  resource: string;
+  type: string;
+  container?: string;
+  at: Target;
+}
+
+/** The checked autoscaler's resource metrics; an HPA without `metrics` gets the default CPU utilization metric (anchored on `targetCPUUtilizationPercentage` or `spec:`). */
+export function selfMetrics(ctx: RuleContext): SelfMetric[] {
+  const found: SelfMetric[] = resourceMetrics(ctx.resource.kind, ctx.at(['spec']), ctx.anchors).map((m) => ({ resource: m.resource, type: m.type, container: m.container, at: m.node }));
+  if (found.length || ctx.resource.kind !== 'HorizontalPodAutoscaler' || ctx.pair(ctx.at(['spec']), 'metrics')) return found;
+  return [{ resource: 'cpu', type: 'Utilization', at: ctx.pair(ctx.at(['spec']), 'targetCPUUtilizationPercentage') ?? ctx.specAnchor() }];
+}
+
+/** How many of `pods` a PDB requires to stay healthy, as the disruption controller resolves it (percentages round up); undefined without a readable budget. */
+export function desiredHealthy(budget: { minAvailable?: string | number; maxUnavailable?: string | number }, pods: number): number | undefined {
+  const scaled = (v: string | number) => {
+    const m = /^(\d+)(%?)$/.exec(String(v).trim());
+    return !m ? undefined : m[2] ? Math.ceil((Number(m[1]) * pods) / 100) : Number(m[1]);
+  };
+  if (budget.maxUnavailable !== undefined) {
+    const unavailable = scaled(budget.maxUnavailable);
+    return unavailable === undefined ? undefined : Math.max(pods - unavailable, 0);
+  }
+  return budget.minAvailable === undefined ? undefined : scaled(budget.minAvailable);
+}
+
+/** A workload a PDB covers, with the fewest pods it runs (its replicas, or its autoscalers' floor); null when not fixed (DaemonSet, Job, Pod). */
+export interface CoveredWorkload {
+  workload: IndexedResource;
+  pods: number | null;
+  scalers: IndexedResource[];
+}
+
+/** The workloads whose pods a selector selects in a namespace, with their pod counts. */
+export function coveredWorkloads(index: TrackedIndex, selector: LabelSelector, namespace: string): CoveredWorkload[] {
+  return index.selectedBy(selector, namespace).map((workload) => {
+    if (workload.facts.replicas === undefined) return { workload, pods: null, scalers: [] };
+    const scalers = scalersFor(index, workload);
+    return { workload, scalers, pods: scalers.length ? Math.min(...scalers.map(scalerFloor)) : workload.facts.replicas ?? 1 };
+  });
+}
+
+/** Every pod carrier (workload, Job or bare Pod) in a namespace. */
+export function podCarriersIn(index: TrackedIndex, namespace: string): IndexedResource[] {
+  return index.selectedBy({}, namespace);
+}
+
+/** The ports the containers of a pod carrier declare. */
+export function declaredPorts(r: IndexedResource): { name?: string; containerPort?: number }[] {
+  return (r.facts.containers ?? []).flatMap((c) => c.ports);
+}
+
+/**
+ * Reports a selector of the checked resource that selects no pods in its namespace (message args `name`,
+ * `namespace`, `selector`; variant `closest` adds `closest`: the pod carriers matching part of it).
+ * Silent when the namespace has no pod carriers in the workspace: its pods are defined elsewhere.
+ */
+export function reportSelectsNothing(ctx: RuleContext, index: TrackedIndex, selector: LabelSelector, at: Target): void {
+  const namespace = selfNamespace(ctx, index);
+  const carriers = podCarriersIn(index, namespace);
+  if (!carriers.length || index.selectedBy(selector, namespace).length) return;
+  const wanted = Object.entries(selector.matchLabels ?? {});
+  const near = carriers.filter((r) => wanted.some(([k, v]) => r.podLabels?.[k] === v)).slice(0, 3);
+  const args = { name: ctx.resource.name ?? '?', namespace, selector: selectorText(selector) };
+  const labels = (r: IndexedResource) => selectorText({ matchLabels: Object.fromEntries(wanted.flatMap(([k]) => (r.podLabels?.[k] === undefined ? [] : [[k, r.podLabels[k]]]))) });
+  if (!near.length) return ctx.report({ at, args });
+  const closest = near.map((r) => `${mention(r)}: ${labels(r)}`).join('; ');
+  ctx.report({ at, variant: 'closest', args: { ...args, closest }, related: near.map((r) => relatedTo(r, `${resourceLabel(r)}: ${labels(r)}`)) });
+}
+
+/** A LimitRange's `type: Container` item, with the LimitRange it comes from. */
+export interface ContainerLimits {
+  from: IndexedResource;
+  min: Record<string, string>;
+  max: Record<string, string>;
+  ratio: Record<string, string>;
+  default: Record<string, string>;
+  defaultRequest: Record<string, string>;
+}
+
+/** The `type: Container` items of the LimitRanges in a namespace. */
+export function containerLimitsIn(index: TrackedIndex, namespace: string): ContainerLimits[] {
+  return index.find({ kind: 'LimitRange', namespace }).flatMap((from) => (from.facts.limitRanges ?? []).filter((l) => l.type === 'Container').map((l) => ({ ...l, from })));
+}
+
+/**
+ * A container's request and limit of a resource as admission sees them: a missing request takes the limit;
+ * then the first LimitRange item that has one fills a missing limit (`default`, else `max`) and a missing
+ * request (`defaultRequest`, else `default`, else `max`, else `min`), as the API server defaults them.
+ */
+export function admittedResources(c: Pick<ContainerFacts, 'requests' | 'limits'>, resource: string, limits: readonly ContainerLimits[]): { request?: string; limit?: string } {
+  const first = (f: (l: ContainerLimits) => string | undefined) => limits.map(f).find((v) => v !== undefined);
+  const limit = c.limits[resource] ?? first((l) => l.default[resource] ?? l.max[resource]);
+  const request = c.requests[resource] ?? c.limits[resource] ?? first((l) => l.defaultRequest[resource] ?? l.default[resource] ?? l.max[resource] ?? l.min[resource]);
+  return { request, limit };
+}
+
+/** The strictest maxLimitRequestRatio the namespace's LimitRanges set for a resource, with the LimitRange that sets it. */
+export function limitRangeRatio(index: TrackedIndex, namespace: string, resource: string): { ratio: ExactQuantity; text: string; from: IndexedResource } | undefined {
+  let best: { ratio: ExactQuantity; text: string; from: IndexedResource } | undefined;
+  for (const l of containerLimitsIn(index, namespace)) {
+    const text = l.ratio[resource];
+    const ratio = text === undefined ? undefined : exactQuantity(text);
+    if (ratio && (!best || compareQuantities(ratio, best.ratio) < 0)) best = { ratio, text, from: l.from };
+  }
+  return best;
+}
+
+
+const SECRET_PROVIDERS = ['ExternalSecret', 'SealedSecret', 'Certificate'];
+
+/** What defines an object of a kind and name in a namespace (in any when omitted): the object, or for a Secret a resource that creates it (ExternalSecret, SealedSecret, cert-manager Certificate). */
+export function definitionsOf(index: TrackedIndex, kind: string, name: string, namespace?: string): IndexedResource[] {
+  const providers = kind === 'Secret' ? SECRET_PROVIDERS.flatMap((k) => index.find({ kind: k, namespace }).filter((r) => r.facts.providesSecret === name)) : [];
+  return [...index.find({ kind, name, namespace }), ...providers];
+}
+
+/**
+ * Reports a reference to a `kind` named `name` that nothing in the workspace defines in `namespace` (omit it
+ * for cluster-scoped kinds). Message args `name` and `namespace`; variant `otherNamespace` adds `other` and
+ * `otherNamespace`: a definition in another namespace, which the reference cannot reach; it relates to it.
+ */
+export function reportUndefined(ctx: RuleContext, index: TrackedIndex, ref: { kind: string; name: string; at: Target; namespace?: string }): void {
+  if (definitionsOf(index, ref.kind, ref.name, ref.namespace).length) return;
+  const args = { name: ref.name, namespace: ref.namespace ?? '' };
+  const elsewhere = ref.namespace === undefined ? [] : definitionsOf(index, ref.kind, ref.name);
+  if (!elsewhere.length) return ctx.report({ at: ref.at, args });
+  ctx.report({ at: ref.at, variant: 'otherNamespace', args: { ...args, other: mention(elsewhere[0]), otherNamespace: index.namespaceOf(elsewhere[0]) }, related: elsewhere.map((r) => relatedTo(r)) });
+}
+
+/** Reports the checked pod carrier's ConfigMap or Secret references that nothing defines (see reportUndefined): once per name, skipping `optional: true` references and `known` names. */
+export function reportUndefinedConfig(ctx: RuleContext, index: TrackedIndex, kind: 'ConfigMap' | 'Secret', known: ReadonlySet<string> = new Set()): void {
+  const namespace = selfNamespace(ctx, index);
+  const seen = new Set(known);
+  for (const pod of ctx.podSpecs()) {
+    for (const ref of configReferences(pod.spec, pod.containers.map((c) => c.node), ctx.anchors)) {
+      if (ref.kind !== kind || ref.optional || seen.has(ref.name)) continue;
+      seen.add(ref.name);
+      reportUndefined(ctx, index, { kind, name: ref.name, at: ref.node, namespace });
+    }
+  }
+}

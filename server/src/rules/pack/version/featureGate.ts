@@ -1,0 +1,97 @@
+import type { Node, Pair } from 'yaml';
+import { scalarText } from '../../../model/nodes';
+import type { Localized } from '../../../service/messages';
+import { FEATURE_GATES, offIn, type FeatureGate, type GateUse } from '../../../versions/gates';
+import { formatMinors, formatWindow } from '../../../versions/window';
+import { isNull, items } from '../../helpers';
+import { defineRule, type RuleContext } from '../../types';
+
+/**
+ * A field whose feature gate is off by default (alpha, or a beta not yet enabled) at some version of
+ * the window: clusters of that version drop or reject it unless their administrators enable the gate.
+ */
+export const featureGate = defineRule({
+  id: 'version/feature-gate',
+  category: 'version',
+  severity: 'warning',
+  guide: ['1.4'],
+  title: { en: 'Field behind a feature gate that is off by default in the target window', 'zh-CN': '字段依赖的特性门控在目标版本范围内默认关闭' },
+  messages: {
+    default: {
+      en: '`{field}` depends on feature gate {gate}, off by default in Kubernetes {off} of your window {window}: there the field is ignored or rejected unless the cluster enables the gate (stages: {stages})',
+      'zh-CN': '`{field}` 依赖特性门控 {gate}，它在你的目标版本范围 {window} 中的 Kubernetes {off} 上默认关闭：除非集群启用该门控，否则这些版本会忽略或拒绝该字段（各阶段：{stages}）',
+    },
+  },
+  check(ctx) {
+    const { min, max } = ctx.settings.kubernetes;
+    const window = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+    const seen = new Set<Pair>();
+    for (const gate of FEATURE_GATES) {
+      const off = offIn(gate, window);
+      if (!off.length) continue;
+      for (const use of gate.uses) {
+        for (const from of scopeRoots(ctx, use)) {
+          for (const pair of pairsAt(ctx, from, use.path)) {
+            if (seen.has(pair) || !valueMatches(ctx, pair, use)) continue;
+            seen.add(pair);
+            ctx.report({ at: pair, args: { field: fieldLabel(use), gate: gate.gate, off: formatMinors(off), window: formatWindow(ctx.settings.kubernetes), stages: stagesText(gate) } });
+          }
+        }
+      }
+    }
+  },
+});
+
+function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
+  const kind = ctx.resource.kind;
+  switch (use.scope) {
+    case 'resource':
+      return use.kinds?.includes(kind) ? [ctx.resource.node] : [];
+    case 'job': {
+      const spec = kind === 'Job' ? ctx.at(['spec']) : kind === 'CronJob' ? ctx.at(['spec', 'jobTemplate', 'spec']) : undefined;
+      return spec ? [spec] : [];
+    }
+    case 'pod':
+      return ctx.podSpecs().map((p) => p.spec);
+    case 'container':
+      return ctx.podSpecs().flatMap((p) => p.containers.map((c) => c.node));
+    case 'init':
+      return ctx.podSpecs().flatMap((p) => p.containers.filter((c) => c.role === 'init' || c.role === 'sidecar').map((c) => c.node));
+  }
+}
+
+function pairsAt(ctx: RuleContext, from: Node, path: readonly string[]): Pair[] {
+  let nodes: Node[] = [from];
+  for (const step of path.slice(0, -1)) {
+    nodes = nodes.flatMap((n) => (step === '*' ? items(n, ctx.anchors) : [ctx.at([step], n)].filter((x): x is Node => !!x)));
+  }
+  const last = path[path.length - 1];
+  return nodes.map((n) => ctx.pair(n, last)).filter((p): p is Pair => !!p);
+}
+
+function valueMatches(ctx: RuleContext, pair: Pair, use: GateUse): boolean {
+  const value = ctx.anchors.resolve(pair.value);
+  if (isNull(value)) return false;
+  const text = scalarText(value);
+  if (use.equals !== undefined) return text === use.equals;
+  return use.unless === undefined || text !== use.unless;
+}
+
+function fieldLabel(use: GateUse): string {
+  const prefix = use.scope === 'init' ? 'initContainers[].' : use.scope === 'container' ? 'containers[].' : '';
+  const path = use.path.map((s, i) => (s === '*' ? '[]' : i === 0 ? s : `.${s}`)).join('');
+  return `${prefix}${path}${use.equals !== undefined ? `: ${use.equals}` : ''}`;
+}
+
+const STAGE_WORDS: Record<string, Localized> = {
+  alpha: { en: 'alpha from {v} (off by default)', 'zh-CN': '{v} 起 alpha（默认关闭）' },
+  betaOff: { en: 'beta from {v} (still off by default)', 'zh-CN': '{v} 起 beta（仍默认关闭）' },
+  beta: { en: 'beta from {v} (on by default)', 'zh-CN': '{v} 起 beta（默认开启）' },
+  ga: { en: 'GA from {v}', 'zh-CN': '{v} 起 GA' },
+};
+
+function stagesText(gate: FeatureGate): Localized {
+  const parts = gate.stages.map((s) => STAGE_WORDS[s.stage === 'beta' && !s.on ? 'betaOff' : s.stage]);
+  const join = (lang: keyof Localized, sep: string) => parts.map((p, i) => p[lang].replace('{v}', `1.${gate.stages[i].from}`)).join(sep);
+  return { en: join('en', ', '), 'zh-CN': join('zh-CN', '，') };
+}

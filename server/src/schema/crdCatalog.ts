@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { isMap } from 'yaml';
+import { get, getAt, scalarText } from '../model/nodes';
+import type { YamlDocument } from '../model/yamlDocument';
+import type { YamlFile } from '../model/yamlFile';
+import type { CrdCatalog } from '../service/env';
+import { items } from '../rules/helpers';
+import { stripDocs } from './crdSchema';
+import { ExpansionLimitError, yamlToJson } from './toJson';
+
+/** One served version of a custom resource: its schema kept as compact JSON text, parsed on first use. */
+interface ServedVersion {
+  text: string;
+  parsed?: Record<string, unknown>;
+}
+
+/** What one CustomResourceDefinition contributes: a kind of a group and its served versions. */
+interface CrdEntry {
+  group: string;
+  kind: string;
+  /** The versions the CRD serves (with a schema or without). */
+  servedNames: string[];
+  served: Map<string, ServedVersion>;
+}
+
+const kindKey = (group: string, kind: string): string => `${group}/${kind}`;
+
+/** A copy of a scalar's text that does not keep the whole document text alive (parsers slice their input). */
+const own = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+/**
+ * The CustomResourceDefinitions (`apiextensions.k8s.io/v1`) of a set of files: the workspace in the
+ * language server, the files of one run in the CLI. Only what validation needs is kept (each served
+ * version's schema without descriptions, as text); when two files define the same kind, the file set
+ * last wins.
+ */
+export class WorkspaceCrdCatalog implements CrdCatalog {
+  private byFile = new Map<string, { signature: string; entries: CrdEntry[] }>();
+  private index: Map<string, CrdEntry> | undefined;
+  private gen = 0;
+
+  /** Increases whenever a definition is added, changed or removed. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** Number of definitions known. */
+  get size(): number {
+    return this.lookup().size;
+  }
+
+  /** Records the CRDs of a parsed file (replacing what the file had); true when that changed anything. */
+  setFile(uri: string, file: YamlFile): boolean {
+    const entries = file.documents.flatMap((d) => crdsOf(d.doc));
+    const signature = signatureOf(entries);
+    const previous = this.byFile.get(uri);
+    if ((previous?.signature ?? '') === signature) return false;
+    this.byFile.delete(uri);
+    if (entries.length) this.byFile.set(uri, { signature, entries });
+    this.changed();
+    return true;
+  }
+
+  /** Forgets a file's CRDs; true when it had any. */
+  removeFile(uri: string): boolean {
+    if (!this.byFile.delete(uri)) return false;
+    this.changed();
+    return true;
+  }
+
+  hasKind(group: string, kind: string): boolean {
+    return this.lookup().has(kindKey(group, kind));
+  }
+
+  /** The versions of a kind that some CRD serves. */
+  servedVersions(group: string, kind: string): readonly string[] {
+    return this.lookup().get(kindKey(group, kind))?.servedNames ?? [];
+  }
+
+  schemaFor(apiVersion: string, kind: string): Record<string, unknown> | undefined {
+    const slash = apiVersion.indexOf('/');
+    if (slash === -1) return undefined;
+    const served = this.lookup().get(kindKey(apiVersion.slice(0, slash), kind))?.served.get(apiVersion.slice(slash + 1));
+    if (!served) return undefined;
+    return (served.parsed ??= JSON.parse(served.text) as Record<string, unknown>);
+  }
+
+  private changed(): void {
+    this.gen++;
+    this.index = undefined;
+  }
+
+  private lookup(): Map<string, CrdEntry> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const { entries } of this.byFile.values()) for (const e of entries) this.index.set(kindKey(e.group, e.kind), e);
+    }
+    return this.index;
+  }
+}
+
+/** A short digest of what a file's CRDs contribute, to tell a real change from a re-save. */
+function signatureOf(entries: readonly CrdEntry[]): string {
+  const hash = createHash('sha1');
+  for (const e of entries) {
+    hash.update(`${e.group}\0${e.kind}\0${e.servedNames.join(',')}\0`);
+    for (const [v, s] of e.served) hash.update(`${v}\0${s.text}\0`);
+  }
+  return entries.length ? hash.digest('base64') : '';
+}
+
+/** The CustomResourceDefinitions of one YAML document. */
+function crdsOf(doc: YamlDocument): CrdEntry[] {
+  const out: CrdEntry[] = [];
+  for (const r of doc.resources) {
+    if (r.kind !== 'CustomResourceDefinition' || r.apiVersion !== 'apiextensions.k8s.io/v1') continue;
+    const spec = get(r.node, 'spec', doc.anchors);
+    const group = scalarText(get(spec, 'group', doc.anchors));
+    const kind = scalarText(getAt(spec, ['names', 'kind'], doc.anchors));
+    if (!group || !kind) continue;
+    const entry: CrdEntry = { group: own(group), kind: own(kind), servedNames: [], served: new Map() };
+    for (const v of items(get(spec, 'versions', doc.anchors), doc.anchors)) {
+      const name = scalarText(get(v, 'name', doc.anchors));
+      const served = scalarText(get(v, 'served', doc.anchors));
+      if (!name || (served !== undefined && served !== 'true')) continue;
+      entry.servedNames.push(own(name));
+      const schema = getAt(v, ['schema', 'openAPIV3Schema'], doc.anchors);
+      if (!isMap(schema)) continue;
+      try {
+        entry.served.set(own(name), { text: JSON.stringify(stripDocs(yamlToJson(schema, doc.anchors, { keepNulls: true }))) });
+      } catch (e) {
+        if (!(e instanceof ExpansionLimitError)) throw e;
+      }
+    }
+    out.push(entry);
+  }
+  return out;
+}

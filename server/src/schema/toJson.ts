@@ -1,0 +1,55 @@
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { MAX_DEPTH, mapPairs, scalarText, type Anchors } from '../model/nodes';
+
+/** How {@link yamlToJson} treats what Kubernetes would not keep. */
+export interface ToJsonOptions {
+  /** Keep `key: null` pairs (for schemas); by default a null field is unset and dropped, as the API server decodes it. */
+  keepNulls?: boolean;
+  /** Most nodes produced, aliases expanded (default 1,000,000); past it the conversion fails. */
+  budget?: number;
+}
+
+/** Thrown when alias expansion would exceed the node budget (a "billion laughs" document). */
+export class ExpansionLimitError extends Error {
+  constructor() {
+    super('alias expansion limit exceeded');
+  }
+}
+
+/**
+ * The JSON value of a YAML node as Kubernetes decodes it: YAML 1.1 scalars as parsed, except that
+ * timestamps, sexagesimal numbers and binary stay the strings they were written as; aliases and `<<`
+ * merges resolved (first key wins, like lookups); null fields dropped. Collections deeper than
+ * MAX_DEPTH become null.
+ */
+export function yamlToJson(node: Node | null | undefined, anchors: Anchors, options: ToJsonOptions = {}): unknown {
+  const state = { left: options.budget ?? 1_000_000 };
+  return convert(node, anchors, options, state, 0);
+}
+
+function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state: { left: number }, depth: number): unknown {
+  if (--state.left < 0) throw new ExpansionLimitError();
+  const node = isAlias(input) ? anchors.resolve(input) : (input as Node | undefined);
+  if (!node || depth > MAX_DEPTH) return null;
+  if (isScalar(node)) return scalarJson(node.value, node.source);
+  if (isSeq(node)) return node.items.map((item) => convert(item, anchors, options, state, depth + 1));
+  if (!isMap(node)) return null;
+  const out: Record<string, unknown> = {};
+  for (const pair of mapPairs(node, anchors)) {
+    const key = scalarText(pair.key);
+    if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
+    const value = convert(pair.value, anchors, options, state, depth + 1);
+    if (value === null && !options.keepNulls) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function scalarJson(value: unknown, source: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return typeof source === 'string' && source.includes(':') ? source : value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'symbol') return value.description ?? null;
+  return typeof source === 'string' ? source : String(value);
+}

@@ -1,0 +1,25 @@
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** Schemas of custom resources, from the CustomResourceDefinitions of the workspace (or of one CLI run). */
+export interface CrdCatalog {
+  /** Increases whenever a definition is added, changed or removed; cached results depend on it. */
+  readonly generation: number;
+  /** True when some CRD defines this kind in this API group (any version). */
+  hasKind(group: string, kind: string): boolean;
+  /** The `openAPIV3Schema` of a served version of a kind, or undefined. */
+  schemaFor(apiVersion: string, kind: string): Record<string, unknown> | undefined;
+}
+
+/** What an analysis may know beyond the document itself. */
+export interface AnalysisEnv {
+  crds?: CrdCatalog;
+  /** The workspace index (editor) or the index of one CLI run; cross-document rules run only with it. */
+  index?: WorkspaceIndex;
+  /** The URI of the file analysed, so cross-document rules can tell its resources from others. */
+  uri?: string;
+}
+
+/** The part of the environment that analysis caches must be keyed on. */
+export function envKey(env: AnalysisEnv | undefined): string {
+  return `crds:${env?.crds?.generation ?? 0}`;
+}

@@ -1,0 +1,59 @@
+// Restricted Mode for real: these tests run when the suite runs in an untrusted workspace
+// (`node test/vscode/run-code-server.mjs --trust-prompt`) and are skipped otherwise.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { waitUntil } from './poll';
+import { CLUSTER_COMMANDS, clusterApi, deploymentYaml, DialogRecorder, manifest, type ClusterApi } from './rolloutHarness';
+
+suite('rollout commands in Restricted Mode', () => {
+  let api: ClusterApi;
+  const dialogs = new DialogRecorder();
+
+  suiteSetup(async function () {
+    if (vscode.workspace.isTrusted) this.skip();
+    api = await clusterApi();
+    dialogs.install(api);
+  });
+
+  suiteTeardown(() => api?.setUi({}));
+
+  test('every cluster command refuses with an explanation and runs nothing', async () => {
+    const { uri, at } = await manifest(deploymentYaml('web'));
+    dialogs.answer = true;
+    const before = api.console.runs.length;
+    for (const command of CLUSTER_COMMANDS) await vscode.commands.executeCommand(command, uri, at);
+    assert.equal(api.console.runs.length, before);
+    assert.equal(dialogs.confirms.length, 0);
+    assert.equal(dialogs.errors.length, CLUSTER_COMMANDS.length);
+    for (const error of dialogs.errors) assert.match(error, /disabled in Restricted Mode/);
+  });
+
+  test('the CodeLens and the status bar explain that cluster commands are off', async () => {
+    const { uri } = await manifest(deploymentYaml('web'));
+    let lenses: vscode.CodeLens[] = [];
+    await waitUntil(async () => (lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).length > 0, 'the CodeLens');
+    assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.command]), [['Rollout commands are disabled in Restricted Mode', 'workbench.trust.manage']]);
+    await api.statusBar.refresh();
+    assert.match(api.statusBar.item.text, /Restricted Mode/);
+  });
+
+  test('workspace settings cannot set kubectl.path or kubectl.kubeconfig', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const dotVscode = path.join(folder, '.vscode');
+    const existed = existsSync(dotVscode);
+    const config = () => vscode.workspace.getConfiguration('workloadStudio.kubectl');
+    try {
+      await config().update('path', '/tmp/evil-kubectl', vscode.ConfigurationTarget.Workspace);
+      await config().update('kubeconfig', '/tmp/evil-kubeconfig', vscode.ConfigurationTarget.Workspace);
+      assert.match(readFileSync(path.join(dotVscode, 'settings.json'), 'utf8'), /\/tmp\/evil-kubectl/, 'the workspace setting was written');
+      assert.equal(config().get('path'), '');
+      assert.equal(config().get('kubeconfig'), '');
+    } finally {
+      await config().update('path', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('kubeconfig', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!existed) rmSync(dotVscode, { recursive: true, force: true });
+    }
+  });
+});
