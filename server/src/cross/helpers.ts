@@ -36,10 +36,7 @@ export function isSelf(ctx: RuleContext, r: IndexedResource): boolean {
 
 /** The HPAs and KEDA ScaledObjects in the namespace whose scale target is the checked workload. */
 export function scalersOf(ctx: RuleContext, index: TrackedIndex): IndexedResource[] {
-  const ns = selfNamespace(ctx, index);
-  return ['HorizontalPodAutoscaler', 'ScaledObject'].flatMap((kind) =>
-    index.find({ kind, namespace: ns }).filter((s) => s.facts.target?.name === ctx.resource.name && (s.facts.target.kind ?? 'Deployment') === ctx.resource.kind),
-  );
+  return ctx.resource.name ? targeting(index, { kind: ctx.resource.kind, name: ctx.resource.name }, selfNamespace(ctx, index)) : [];
 }
 
 /** The PDBs in the namespace whose selector selects the checked workload's pods. */
@@ -91,12 +88,12 @@ export function selfTarget(ctx: RuleContext): { ref: ObjectRef; at: Target } | u
 
 /** The resources in a namespace that a target reference names. */
 export function targetsNamed(index: TrackedIndex, ref: ObjectRef, namespace: string): IndexedResource[] {
-  return index.find({ kind: targetKind(ref), name: ref.name, namespace });
+  return index.find({ kind: targetKind(ref), name: ref.name, namespace }).sort(byLocation);
 }
 
 /** The autoscalers of the given kinds in a namespace whose target reference names the same kind and name as `ref`. */
 export function targeting(index: TrackedIndex, ref: ObjectRef, namespace: string, kinds = ['HorizontalPodAutoscaler', 'ScaledObject']): IndexedResource[] {
-  return kinds.flatMap((kind) => index.find({ kind, namespace }).filter((s) => s.facts.target?.name === ref.name && targetKind(s.facts.target) === targetKind(ref)));
+  return kinds.flatMap((kind) => index.find({ kind, namespace }).filter((s) => s.facts.target?.name === ref.name && targetKind(s.facts.target) === targetKind(ref))).sort(byLocation);
 }
 
 /** The HPAs and KEDA ScaledObjects whose scale target is the given workload (in its namespace). */
@@ -151,7 +148,7 @@ export interface CoveredWorkload {
 
 /** The workloads whose pods a selector selects in a namespace, with their pod counts. */
 export function coveredWorkloads(index: TrackedIndex, selector: LabelSelector, namespace: string): CoveredWorkload[] {
-  return index.selectedBy(selector, namespace).map((workload) => {
+  return index.selectedBy(selector, namespace).sort(byLocation).map((workload) => {
     if (workload.facts.replicas === undefined) return { workload, pods: null, scalers: [] };
     const scalers = scalersFor(index, workload);
     return { workload, scalers, pods: scalers.length ? Math.min(...scalers.map(scalerFloor)) : workload.facts.replicas ?? 1 };
@@ -173,17 +170,43 @@ export function declaredPorts(r: IndexedResource): { name?: string; containerPor
  * `namespace`, `selector`; variant `closest` adds `closest`: the pod carriers matching part of it).
  * Silent when the namespace has no pod carriers in the workspace: its pods are defined elsewhere.
  */
-export function reportSelectsNothing(ctx: RuleContext, index: TrackedIndex, selector: LabelSelector, at: Target): void {
+export function reportSelectsNothing(ctx: RuleContext, index: TrackedIndex, written: LabelSelector, at: Target): void {
   const namespace = selfNamespace(ctx, index);
   const carriers = podCarriersIn(index, namespace);
-  if (!carriers.length || index.selectedBy(selector, namespace).length) return;
+  const selector = withoutControllerLabels(written);
+  if (!carriers.length || index.selectedBy(selector, namespace).length || operatorOwnerOf(index, selector, namespace)) return;
   const wanted = Object.entries(selector.matchLabels ?? {});
-  const near = carriers.filter((r) => wanted.some(([k, v]) => r.podLabels?.[k] === v)).slice(0, 3);
+  const near = carriers
+    .filter((r) => wanted.some(([k, v]) => r.podLabels?.[k] === v))
+    .sort((a, b) => a.uri.localeCompare(b.uri) || a.document - b.document)
+    .slice(0, 3);
   const args = { name: ctx.resource.name ?? '?', namespace, selector: selectorText(selector) };
   const labels = (r: IndexedResource) => selectorText({ matchLabels: Object.fromEntries(wanted.flatMap(([k]) => (r.podLabels?.[k] === undefined ? [] : [[k, r.podLabels[k]]]))) });
   if (!near.length) return ctx.report({ at, args });
   const closest = near.map((r) => `${mention(r)}: ${labels(r)}`).join('; ');
   ctx.report({ at, variant: 'closest', args: { ...args, closest }, related: near.map((r) => relatedTo(r, `${resourceLabel(r)}: ${labels(r)}`)) });
+}
+
+/** Pod labels that controllers add at run time, which no manifest's pod template carries. */
+const CONTROLLER_LABELS = new Set([
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'controller-revision-hash',
+  'pod-template-hash',
+  'pod-template-generation',
+  'job-name',
+  'controller-uid',
+  'batch.kubernetes.io/job-name',
+  'batch.kubernetes.io/controller-uid',
+  'batch.kubernetes.io/job-completion-index',
+]);
+
+/** A selector without the requirements on controller-added labels, which only the cluster can check. */
+export function withoutControllerLabels(selector: LabelSelector): LabelSelector {
+  return {
+    matchLabels: Object.fromEntries(Object.entries(selector.matchLabels ?? {}).filter(([k]) => !CONTROLLER_LABELS.has(k))),
+    matchExpressions: selector.matchExpressions?.filter((e) => !CONTROLLER_LABELS.has(e.key)),
+  };
 }
 
 /** A LimitRange's `type: Container` item, with the LimitRange it comes from. */
@@ -257,4 +280,24 @@ export function reportUndefinedConfig(ctx: RuleContext, index: TrackedIndex, kin
       reportUndefined(ctx, index, { kind, name: ref.name, at: ref.node, namespace });
     }
   }
+}
+
+/** Orders index entries by file and document, so that findings do not depend on the order files were indexed in. */
+export function byLocation(a: IndexedResource, b: IndexedResource): number {
+  return a.uri.localeCompare(b.uri) || a.document - b.document || a.range.start.line - b.range.start.line;
+}
+
+/** True when an apiVersion belongs to Kubernetes itself (core, or a built-in group), not to a CRD; true when absent. */
+export function builtInApi(apiVersion: string | undefined): boolean {
+  const group = apiVersion?.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+/**
+ * A custom resource in the namespace whose own labels the selector selects. Operators (Prometheus, Alertmanager,
+ * database operators) create pods from such resources and usually give them these labels, so a selector that
+ * matches no workload of the workspace may still match the pods they create.
+ */
+export function operatorOwnerOf(index: TrackedIndex, selector: LabelSelector, namespace: string): IndexedResource | undefined {
+  return index.find({ namespace }).sort(byLocation).find((r) => !builtInApi(r.apiVersion) && Object.keys(r.labels).length && selects(selector, r.labels));
 }

@@ -2,7 +2,7 @@ import { isMap, type Node } from 'yaml';
 import { get, getAt, scalarText, type Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
 import { items, stringMap } from '../rules/helpers';
-import { podSpecOf } from '../rules/podSpec';
+import { podSpecOf, type ContainerRole } from '../rules/podSpec';
 
 /** A reference to another object by kind and name (scaleTargetRef, targetRef). */
 export interface ObjectRef {
@@ -15,7 +15,7 @@ export interface ObjectRef {
 export interface ContainerFacts {
   name: string;
   /** Where it runs: a regular container, an init container, or a sidecar (init with `restartPolicy: Always`). */
-  role?: 'container' | 'init' | 'sidecar';
+  role?: ContainerRole;
   ports: { name?: string; containerPort?: number }[];
   requests: Record<string, string>;
   limits: Record<string, string>;
@@ -77,18 +77,17 @@ export function extractFacts(r: Resource, a: Anchors): ResourceFacts {
   const pod = podSpecOf(r, a);
   if (pod) {
     if (r.kind !== 'Pod' && r.kind !== 'Job' && r.kind !== 'CronJob' && r.kind !== 'DaemonSet') facts.replicas = num(get(spec, 'replicas', a)) ?? null;
-    facts.containers = pod.containers.flatMap((c) => (c.role === 'ephemeral' ? [] : [{
+    facts.containers = pod.containers.filter((c) => c.role !== 'ephemeral').map((c) => ({
       name: c.name ?? '',
       role: c.role,
       ports: items(get(c.node, 'ports', a), a).map((p) => ({ name: scalarText(get(p, 'name', a)), containerPort: num(get(p, 'containerPort', a)) })),
       requests: stringMap(getAt(c.node, ['resources', 'requests'], a), a),
       limits: stringMap(getAt(c.node, ['resources', 'limits'], a), a),
-    }]));
+    }));
     facts.serviceAccountName = scalarText(get(pod.spec, 'serviceAccountName', a));
     facts.priorityClassName = scalarText(get(pod.spec, 'priorityClassName', a));
     facts.podAnnotations = stringMap(get(pod.metadata, 'annotations', a), a);
-    const refs = referencedConfig(pod.spec, pod.containers.map((c) => c.node), a);
-    Object.assign(facts, refs);
+    Object.assign(facts, referencedConfig(pod.spec, pod.containers.map((c) => c.node), a));
   }
   switch (r.kind) {
     case 'HorizontalPodAutoscaler':

@@ -239,8 +239,8 @@ suite('rollout commands (real kubectl, fake API server)', function () {
   test('CodeLenses sit above each Deployment: status, history, undo, restart', async () => {
     const { uri } = await manifest(`${deploymentYaml('web')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n`);
     let lenses: vscode.CodeLens[] = [];
-    await waitUntil(async () => (lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).length > 0, 'rollout CodeLenses');
-    const ours = lenses.filter((l) => l.command?.command.startsWith('workloadStudio.'));
+    await waitUntil(async () => (lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? []).some((l) => l.command?.command.startsWith('workloadStudio.rollout.')), 'rollout CodeLenses');
+    const ours = lenses.filter((l) => l.command?.command.startsWith('workloadStudio.rollout.'));
     assert.deepEqual(ours.map((l) => l.command!.title), ['Rollout: status', 'history', 'undo', 'restart']);
     assert.deepEqual(ours.map((l) => l.command!.command), ['workloadStudio.rollout.status', 'workloadStudio.rollout.history', 'workloadStudio.rollout.undo', 'workloadStudio.rollout.restart']);
     assert.ok(ours.every((l) => l.range.start.line === 0));

@@ -5,7 +5,6 @@ import { maxUnavailableNotZero } from './maxUnavailableNotZero';
 import { minReadySecondsMissing } from './minReadySecondsMissing';
 import { prestopMissing } from './prestopMissing';
 import { revisionHistoryZero } from './revisionHistoryZero';
-import { singleReplica } from './singleReplica';
 import { terminationGraceTooShort } from './terminationGraceTooShort';
 import { topologySpreadMissing } from './topologySpreadMissing';
 import { topologySpreadSelectorMismatch } from './topologySpreadSelectorMismatch';
@@ -15,7 +14,6 @@ export const AVAILABILITY_RULES: readonly RuleDefinition[] = [
   maxUnavailableNotZero,
   minReadySecondsMissing,
   revisionHistoryZero,
-  singleReplica,
   topologySpreadMissing,
   topologySpreadSelectorMismatch,
   antiAffinitySelectorMismatch,

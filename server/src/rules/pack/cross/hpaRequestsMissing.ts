@@ -1,18 +1,6 @@
-import { mention, relatedTo, selfMetrics, selfNamespace, selfTarget, targetsNamed } from '../../../cross/helpers';
-import type { ContainerFacts } from '../../../index/facts';
-import type { TrackedIndex } from '../../../cross/trackedIndex';
+import { admittedResources, containerLimitsIn, mention, relatedTo, selfMetrics, selfNamespace, selfTarget, targetsNamed } from '../../../cross/helpers';
 import { parseQuantity } from '../../quantity';
 import { defineRule } from '../../types';
-
-/** A request the API server gives the container: its own, else its limit (requests default to limits). */
-const requested = (c: ContainerFacts, resource: string) => {
-  const value = c.requests[resource] ?? c.limits[resource];
-  return value !== undefined && parseQuantity(value) !== 0;
-};
-
-/** Resources a LimitRange in the namespace fills in for containers that set no request. */
-const defaulted = (index: TrackedIndex, namespace: string) =>
-  new Set(index.find({ kind: 'LimitRange', namespace }).flatMap((l) => (l.facts.limitRanges ?? []).filter((x) => x.type === 'Container').flatMap((x) => [...Object.keys(x.default), ...Object.keys(x.defaultRequest)])));
 
 /** Utilization is usage over request: without a request on a measured container the autoscaler cannot scale. */
 export const hpaRequestsMissing = defineRule({
@@ -37,11 +25,14 @@ export const hpaRequestsMissing = defineRule({
     const namespace = selfNamespace(ctx, index);
     const workload = targetsNamed(index, target.ref, namespace)[0];
     if (!workload?.facts.containers) return;
-    let defaults: Set<string> | undefined;
+    const limits = containerLimitsIn(index, namespace);
     for (const m of metrics) {
       const measured = workload.facts.containers.filter((c) => c.role !== 'init' && (!m.container || c.name === m.container));
-      const missing = measured.filter((c) => !requested(c, m.resource));
-      if (!missing.length || (defaults ??= defaulted(index, namespace)).has(m.resource)) continue;
+      const missing = measured.filter((c) => {
+        const { request } = admittedResources(c, m.resource, limits);
+        return request === undefined || parseQuantity(request) === 0;
+      });
+      if (!missing.length) continue;
       const names = missing.map((c) => `\`${c.name}\``).join(', ');
       const containers = { en: `${missing.length > 1 ? 'containers' : 'container'} ${names}`, 'zh-CN': `容器 ${names}` };
       const args = { self: ctx.resource.kind, name: ctx.resource.name ?? '?', resource: m.resource, workload: mention(workload), containers };

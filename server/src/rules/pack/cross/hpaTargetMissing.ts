@@ -1,4 +1,4 @@
-import { mention, relatedTo, selfNamespace, selfTarget, targetKind, targetsNamed } from '../../../cross/helpers';
+import { byLocation, mention, relatedTo, selfNamespace, selfTarget, targetKind, targetsNamed } from '../../../cross/helpers';
 import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
 
@@ -34,12 +34,12 @@ export const hpaTargetMissing = defineRule({
     if (targetsNamed(index, target.ref, namespace).length) return;
     const kind = targetKind(target.ref);
     const args = { self: ctx.resource.kind, name: ctx.resource.name ?? '?', kind, target: target.ref.name, namespace };
-    const sameName = WORKLOADS.flatMap((k) => (k === kind ? [] : index.find({ kind: k, name: target.ref.name, namespace })));
+    const sameName = WORKLOADS.flatMap((k) => (k === kind ? [] : index.find({ kind: k, name: target.ref.name, namespace }))).sort(byLocation);
     if (sameName.length) {
       ctx.report({ at: target.at, variant: 'kind', args: { ...args, other: mention(sameName[0]), otherKind: sameName[0].kind }, related: [relatedTo(sameName[0])] });
       return;
     }
-    const elsewhere = index.find({ kind, name: target.ref.name });
+    const elsewhere = index.find({ kind, name: target.ref.name }).sort(byLocation);
     if (elsewhere.length) {
       const other = elsewhere[0];
       ctx.report({ at: target.at, variant: 'namespace', args: { ...args, other: mention(other), otherNamespace: index.namespaceOf(other) }, related: elsewhere.map((r) => relatedTo(r)) });

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../../types';
+import { singleReplica } from './singleReplica';
 import { pdbMissing } from './pdbMissing';
 import { pdbSelectorMatchesNothing } from './pdbSelectorMatchesNothing';
 import { pdbBlocksEviction } from './pdbBlocksEviction';
@@ -26,4 +27,4 @@ import { quotaExceeded } from './quotaExceeded';
 import { limitrangeViolation } from './limitrangeViolation';
 
 /** Cross-document rules: they read the workspace index (the editor's workspace, or one CLI run). */
-export const CROSS_RULES: readonly RuleDefinition[] = [pdbMissing, pdbSelectorMatchesNothing, pdbBlocksEviction, pdbOverHpaMin, pdbOverlapping, hpaTargetMissing, hpaReplicasConflict, hpaMinReplicasLow, hpaRequestsMissing, hpaVpaConflict, kedaHpaConflict, scaleTargetKind, serviceSelectorMatchesNothing, serviceTargetPortUnknown, statefulsetServiceMissing, networkpolicySelectorMatchesNothing, networkpolicyMissing, prometheusPortUnknown, configmapMissing, secretMissing, serviceAccountMissing, priorityClassMissing, quotaExceeded, limitrangeViolation];
+export const CROSS_RULES: readonly RuleDefinition[] = [singleReplica, pdbMissing, pdbSelectorMatchesNothing, pdbBlocksEviction, pdbOverHpaMin, pdbOverlapping, hpaTargetMissing, hpaReplicasConflict, hpaMinReplicasLow, hpaRequestsMissing, hpaVpaConflict, kedaHpaConflict, scaleTargetKind, serviceSelectorMatchesNothing, serviceTargetPortUnknown, statefulsetServiceMissing, networkpolicySelectorMatchesNothing, networkpolicyMissing, prometheusPortUnknown, configmapMissing, secretMissing, serviceAccountMissing, priorityClassMissing, quotaExceeded, limitrangeViolation];

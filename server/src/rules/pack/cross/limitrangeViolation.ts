@@ -4,7 +4,7 @@ import { stringMap } from '../../helpers';
 import { containerLabel, POD_CARRIERS, type ContainerView } from '../../podSpec';
 import { defineRule, type RuleContext } from '../../types';
 
-const over = (a: string | undefined, b: string | undefined) => {
+const compareText = (a: string | undefined, b: string | undefined) => {
   const x = a === undefined ? undefined : exactQuantity(a);
   const y = b === undefined ? undefined : exactQuantity(b);
   return x && y ? compareQuantities(x, y) : 0;
@@ -14,19 +14,18 @@ const over = (a: string | undefined, b: string | undefined) => {
 function checkContainer(ctx: RuleContext, c: ContainerView, l: ContainerLimits, all: ContainerLimits[], resource: string, namespace: string): void {
   const own = { requests: stringMap(ctx.at(['resources', 'requests'], c.node), ctx.anchors), limits: stringMap(ctx.at(['resources', 'limits'], c.node), ctx.anchors) };
   const { request, limit } = admittedResources(own, resource, all);
-  const field = (section: string) => (own[section as keyof typeof own][resource] === undefined ? undefined : section);
-  const requestField = field('requests') ?? field('limits');
-  const limitField = field('limits');
+  const limitField = own.limits[resource] === undefined ? undefined : 'limits';
+  const requestField = own.requests[resource] === undefined ? limitField : 'requests';
   const report = (variant: string, section: string | undefined, args: Record<string, string>) => {
     const at = section && ctx.at(['resources', section, resource], c.node);
     const base = { container: containerLabel(c), resource, field: `resources.${section}.${resource}`, limitRange: mention(l.from), namespace };
     if (at) ctx.report({ at, variant, args: { ...base, ...args }, related: [relatedTo(l.from)] });
   };
   const [min, max] = [l.min[resource], l.max[resource]];
-  if (min && over(request, min) < 0) report('min', requestField, { value: request!, min });
-  else if (min && over(limit, min) < 0) report('min', limitField, { value: limit!, min });
-  if (max && over(limit, max) > 0) report('max', limitField, { value: limit!, max });
-  else if (max && over(request, max) > 0) report('max', requestField, { value: request!, max });
+  if (min && compareText(request, min) < 0) report('min', requestField, { value: request!, min });
+  else if (min && compareText(limit, min) < 0) report('min', limitField, { value: limit!, min });
+  if (max && compareText(limit, max) > 0) report('max', limitField, { value: limit!, max });
+  else if (max && compareText(request, max) > 0) report('max', requestField, { value: request!, max });
   const ratio = l.ratio[resource] === undefined ? undefined : exactQuantity(l.ratio[resource]);
   const [r, lim] = [request && exactQuantity(request), limit && exactQuantity(limit)];
   if (!ratio || !r || !lim || r.digits <= 0n || compareQuantities(lim, multiplyQuantities(r, ratio)) <= 0) return;

@@ -1,4 +1,4 @@
-import { isSelf, mention, relatedTo, selfNamespace } from '../../../cross/helpers';
+import { byLocation, isSelf, mention, relatedTo, selfNamespace } from '../../../cross/helpers';
 import { selects } from '../../../index/selector';
 import { defineRule } from '../../types';
 import { evaluableSelector } from '../availability/shared';
@@ -23,9 +23,9 @@ export const pdbOverlapping = defineRule({
     const at = ctx.pair(ctx.at(['spec']), 'selector');
     if (!index || !selector || !at) return;
     const namespace = selfNamespace(ctx, index);
-    const pods = index.selectedBy(selector, namespace);
+    const pods = index.selectedBy(selector, namespace).sort(byLocation);
     if (!pods.length) return;
-    for (const other of index.find({ kind: 'PodDisruptionBudget', namespace })) {
+    for (const other of index.find({ kind: 'PodDisruptionBudget', namespace }).sort(byLocation)) {
       const budget = other.selector;
       if (isSelf(ctx, other) || other.name === ctx.resource.name || !budget) continue;
       const shared = pods.filter((w) => selects(budget, w.podLabels ?? {}));

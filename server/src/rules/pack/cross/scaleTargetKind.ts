@@ -1,4 +1,4 @@
-import { relatedTo, selfNamespace, selfTarget, targetKind, targetsNamed } from '../../../cross/helpers';
+import { builtInApi, relatedTo, selfNamespace, selfTarget, targetKind, targetsNamed } from '../../../cross/helpers';
 import { defineRule, valueOf } from '../../types';
 
 /** Built-in kinds without a `scale` subresource that autoscalers are pointed at by mistake. */
@@ -6,12 +6,6 @@ const UNSCALABLE = new Set([
   'Pod', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'Secret', 'PodDisruptionBudget', 'HorizontalPodAutoscaler',
   'Ingress', 'PersistentVolumeClaim', 'ServiceAccount', 'PodTemplate', 'ControllerRevision', 'Namespace', 'Node',
 ]);
-
-/** True when an apiVersion belongs to Kubernetes itself (core or a built-in group), not to a CRD that may reuse a kind name. */
-const builtIn = (apiVersion: string | undefined) => {
-  const group = apiVersion?.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  return !group.includes('.') || group.endsWith('.k8s.io');
-};
 
 /** An HPA or ScaledObject can only scale kinds that serve the `scale` subresource. */
 export const scaleTargetKind = defineRule({
@@ -40,7 +34,7 @@ export const scaleTargetKind = defineRule({
     const target = index && selfTarget(ctx);
     if (!index || !target) return;
     const kind = targetKind(target.ref);
-    if (!UNSCALABLE.has(kind) || !builtIn(target.ref.apiVersion)) return;
+    if (!UNSCALABLE.has(kind) || !builtInApi(target.ref.apiVersion)) return;
     const variant = kind === 'DaemonSet' ? 'daemonset' : kind === 'Job' || kind === 'CronJob' ? 'job' : 'default';
     const existing = targetsNamed(index, target.ref, selfNamespace(ctx, index));
     const args = { self: ctx.resource.kind, name: ctx.resource.name ?? '?', kind, target: target.ref.name };
