@@ -73,3 +73,14 @@ test('package.json and the rule index mirror the registry (node scripts/sync-rul
   assert.equal(readFileSync(path.join(REPO_ROOT, 'docs', 'rules', 'README.md'), 'utf8'), rulesIndexMarkdown('en'));
   assert.equal(readFileSync(path.join(REPO_ROOT, 'docs', 'rules', 'zh-CN', 'README.md'), 'utf8'), rulesIndexMarkdown('zh-CN'));
 });
+
+test('the issue-5 contract: every cross-document rule id is registered as a cross rule', () => {
+  const cross = new Set(allRules().filter((r) => r.category === 'cross').map((r) => r.id));
+  const contract = `pdb-missing pdb-selector-matches-nothing pdb-blocks-eviction pdb-over-hpa-min pdb-overlapping hpa-target-missing
+    hpa-replicas-conflict hpa-min-replicas-low hpa-requests-missing hpa-vpa-conflict keda-hpa-conflict scale-target-kind
+    service-selector-matches-nothing service-target-port-unknown statefulset-service-missing networkpolicy-selector-matches-nothing
+    networkpolicy-missing prometheus-port-unknown configmap-missing secret-missing service-account-missing priority-class-missing
+    quota-exceeded limitrange-violation`.split(/\s+/).filter(Boolean);
+  assert.equal(contract.length, 24);
+  assert.deepEqual(contract.filter((id) => !cross.has(id)), []);
+});

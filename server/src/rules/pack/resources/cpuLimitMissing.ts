@@ -1,6 +1,6 @@
-import { containerLabel, POD_CARRIERS } from '../../podSpec';
+import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
+import { reportMissingQuantity } from './resourceUtil';
 
 /** Without a CPU limit a busy container can use all idle CPU: good for latency, bad for strict isolation (informational). */
 export const cpuLimitMissing = defineRule({
@@ -18,12 +18,6 @@ export const cpuLimitMissing = defineRule({
     },
   },
   check(ctx) {
-    for (const pod of ctx.podSpecs()) {
-      if (podLevel(ctx, pod, 'limits', 'cpu')) continue;
-      for (const c of sizedContainers(pod)) {
-        if (quantityPair(ctx, c, 'limits', 'cpu')) continue;
-        ctx.report({ at: missingAnchor(ctx, c, 'limits'), args: { name: containerLabel(c) } });
-      }
-    }
+    reportMissingQuantity(ctx, 'cpu', ['limits'], 'limits');
   },
 });

@@ -1,6 +1,6 @@
-import { containerLabel, POD_CARRIERS } from '../../podSpec';
+import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
+import { reportMissingQuantity } from './resourceUtil';
 
 /** Without a CPU request the scheduler reserves nothing for the container and it gets the smallest share under contention. */
 export const cpuRequestMissing = defineRule({
@@ -18,12 +18,6 @@ export const cpuRequestMissing = defineRule({
     },
   },
   check(ctx) {
-    for (const pod of ctx.podSpecs()) {
-      if (podLevel(ctx, pod, 'requests', 'cpu') || podLevel(ctx, pod, 'limits', 'cpu')) continue;
-      for (const c of sizedContainers(pod)) {
-        if (quantityPair(ctx, c, 'requests', 'cpu') || quantityPair(ctx, c, 'limits', 'cpu')) continue;
-        ctx.report({ at: missingAnchor(ctx, c, 'requests'), args: { name: containerLabel(c) } });
-      }
-    }
+    reportMissingQuantity(ctx, 'cpu', ['requests', 'limits'], 'requests');
   },
 });

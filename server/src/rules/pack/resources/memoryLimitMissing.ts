@@ -1,6 +1,6 @@
-import { containerLabel, POD_CARRIERS } from '../../podSpec';
+import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
+import { reportMissingQuantity } from './resourceUtil';
 
 /** Without a memory limit a leaking container can take the whole node's memory down with it. */
 export const memoryLimitMissing = defineRule({
@@ -18,12 +18,6 @@ export const memoryLimitMissing = defineRule({
     },
   },
   check(ctx) {
-    for (const pod of ctx.podSpecs()) {
-      if (podLevel(ctx, pod, 'limits', 'memory')) continue;
-      for (const c of sizedContainers(pod)) {
-        if (quantityPair(ctx, c, 'limits', 'memory')) continue;
-        ctx.report({ at: missingAnchor(ctx, c, 'limits'), args: { name: containerLabel(c) } });
-      }
-    }
+    reportMissingQuantity(ctx, 'memory', ['limits'], 'limits');
   },
 });

@@ -1,6 +1,6 @@
-import { containerLabel, POD_CARRIERS } from '../../podSpec';
+import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-import { missingAnchor, podLevel, quantityPair, sizedContainers } from './resourceUtil';
+import { reportMissingQuantity } from './resourceUtil';
 
 /** Without a memory request the scheduler reserves nothing for the container and it is among the first evicted. */
 export const memoryRequestMissing = defineRule({
@@ -18,12 +18,6 @@ export const memoryRequestMissing = defineRule({
     },
   },
   check(ctx) {
-    for (const pod of ctx.podSpecs()) {
-      if (podLevel(ctx, pod, 'requests', 'memory') || podLevel(ctx, pod, 'limits', 'memory')) continue;
-      for (const c of sizedContainers(pod)) {
-        if (quantityPair(ctx, c, 'requests', 'memory') || quantityPair(ctx, c, 'limits', 'memory')) continue;
-        ctx.report({ at: missingAnchor(ctx, c, 'requests'), args: { name: containerLabel(c) } });
-      }
-    }
+    reportMissingQuantity(ctx, 'memory', ['requests', 'limits'], 'requests');
   },
 });

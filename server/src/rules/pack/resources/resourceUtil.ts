@@ -1,6 +1,6 @@
 import { isScalar, type Node, type Pair } from 'yaml';
 import { findPair, get, getAt, scalarText } from '../../../model/nodes';
-import type { ContainerView, PodSpecView } from '../../podSpec';
+import { containerLabel, type ContainerView, type PodSpecView } from '../../podSpec';
 import { parseQuantity } from '../../quantity';
 import type { RuleContext, Target } from '../../types';
 
@@ -37,4 +37,18 @@ export function missingAnchor(ctx: RuleContext, c: ContainerView, section: Secti
 /** The value node of a quantity pair (the key when the value is not a scalar). */
 export function quantityValue(pair: Pair): Node | Pair {
   return isScalar(pair.value) ? pair.value : pair;
+}
+
+/**
+ * Reports every sized container of the resource that sets none of `satisfiedBy` for `name` (nor its pod,
+ * through pod-level resources), on the nearest existing key of `anchorSection`.
+ */
+export function reportMissingQuantity(ctx: RuleContext, name: ResourceName, satisfiedBy: readonly Section[], anchorSection: Section): void {
+  for (const pod of ctx.podSpecs()) {
+    if (satisfiedBy.some((section) => podLevel(ctx, pod, section, name))) continue;
+    for (const c of sizedContainers(pod)) {
+      if (satisfiedBy.some((section) => quantityPair(ctx, c, section, name))) continue;
+      ctx.report({ at: missingAnchor(ctx, c, anchorSection), args: { name: containerLabel(c) } });
+    }
+  }
 }
