@@ -7,11 +7,13 @@ import { cliSettings } from './config';
 import { toSarif } from './format/sarif';
 import { parseCheckArgs, UsageError } from './args';
 import { formatText } from './format/text';
+import { fixCommand } from './fix';
 
 const USAGE = `Usage:
   kws check [--format text|json|sarif] [--k8s-versions MIN-MAX] [--fail-on error|warning|info]
             [--profile production|baseline|restricted|minimal] [--config .kws.yaml]
             [--templates ignore|bestEffort] [--lang en|zh-CN] [paths… | -]
+  kws fix [--dry-run] [--rule id…] [check options] [paths…]
   kws rules [--lang en|zh-CN]
   kws --version
 
@@ -41,6 +43,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'rules') return listRules(rest, io);
+    if (command === 'fix') return await fixCommand(rest, io);
     if (command !== 'check') throw new UsageError(`unknown command ${command}; try kws --help`);
     const args = parseCheckArgs(rest);
     const locale = args.lang ?? envLocale(io.env);

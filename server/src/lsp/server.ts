@@ -29,6 +29,7 @@ import { configCompletions, configHover } from '../config/configEditing';
 import { Indexer } from './indexer';
 import { SECTION, SettingsProvider } from './settingsProvider';
 import { CONFIG_FILE } from '../config/kwsConfig';
+import { CODE_ACTION_OPTIONS, registerCodeActions } from './codeActions';
 
 /** Initialization options the client may pass. */
 export interface InitializationOptions {
@@ -135,6 +136,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
+        codeActionProvider: CODE_ACTION_OPTIONS,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'workload-studio', version: '0.1.0' },
@@ -270,6 +272,7 @@ export function startServer(connection: Connection): void {
     void indexer?.onWatchedFiles(params.changes);
   });
 
+  registerCodeActions(connection, { documents, model, env: (uri) => ({ crds, index: indexer ? index : undefined, uri }), locale: () => locale, root: () => folders[0] });
   documents.listen(connection);
   connection.listen();
 }
