@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileRange } from '../../server/src/model/yamlDocument';
 import { documentAt, parseYamlFile } from '../../server/src/model/yamlFile';
+import { ModelCache } from '../../server/src/service/modelCache';
 import { analyzeFile } from '../../server/src/service/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { yaml } from '../helpers/cursor';
@@ -197,4 +198,20 @@ test('Prometheus templates inside strings and block scalars are not Helm templat
   assert.equal(parse('image: "{{ .Values.image }}"\n').template, true);
   assert.equal(parse('metadata:\n  name: {{ $name }}\n').template, true);
   assert.equal(parse('{{- if .Values.enabled }}\na: 1\n{{- end }}\n').template, true);
+});
+
+test('reopening a recently closed document reuses its parse', () => {
+  const cache = new ModelCache();
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n';
+  const first = cache.get('file:///a.yaml', text, 1, 'ignore');
+  cache.delete('file:///a.yaml');
+  const reopened = cache.get('file:///a.yaml', text, 1, 'ignore');
+  assert.equal(reopened.documents[1].doc, first.documents[1].doc);
+  for (let i = 0; i < 5; i++) {
+    cache.get(`file:///other-${i}.yaml`, text, 1, 'ignore');
+    cache.delete(`file:///other-${i}.yaml`);
+  }
+  cache.delete('file:///a.yaml');
+  for (let i = 0; i < 5; i++) cache.get(`file:///more-${i}.yaml`, 'a: 1\n', 1, 'ignore');
+  assert.equal(cache.get('file:///other-0.yaml', text, 1, 'ignore').reparsed, 2, 'the oldest closed model was dropped');
 });
