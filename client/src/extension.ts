@@ -43,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
     vscode.commands.registerCommand('workloadStudio.showResourceAtCursor', () => showResourceAtCursor()),
     vscode.commands.registerCommand('workloadStudio.reindexWorkspace', () => reindex()),
     vscode.commands.registerCommand('workloadStudio.showOutput', () => output.show()),
+    vscode.commands.registerCommand('workloadStudio.openRuleDocs', (url: string, ruleId: string) => openRuleDocs(context, url, ruleId)),
     vscode.commands.registerCommand('workloadStudio.showCoverage', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
       vscode.commands.executeCommand(
         'editor.action.showReferences',
@@ -97,4 +98,20 @@ async function reindex(): Promise<void> {
     () => client!.sendRequest<number>(P.reindex),
   );
   void vscode.window.showInformationMessage(vscode.l10n.t('Workspace index rebuilt: {0} resources.', count));
+}
+
+/** Opens a rule's docs page: the copy shipped in the extension (in the UI language) as a Markdown preview, else the web page. */
+async function openRuleDocs(context: vscode.ExtensionContext, url: string, ruleId: string): Promise<void> {
+  const zh = vscode.env.language.toLowerCase().startsWith('zh');
+  for (const rel of zh ? [`docs/rules/zh-CN/${ruleId}.md`, `docs/rules/${ruleId}.md`] : [`docs/rules/${ruleId}.md`]) {
+    const uri = vscode.Uri.file(context.asAbsolutePath(rel));
+    try {
+      await vscode.workspace.fs.stat(uri);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      return;
+    } catch {
+      continue;
+    }
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(url));
 }

@@ -19,8 +19,8 @@ export function settingsFor(fixId: string): Settings {
 }
 
 /** A text analysed as a one-file workspace (so cross-document rules run). */
-export function analyzeText(text: string, settings: Settings = FIX_SETTINGS, uri = 'file:///work/test.yaml'): { file: YamlFile; findings: Finding[]; env: AnalysisEnv } {
-  const file = parseYamlFile(text, { templates: settings.templates });
+export function analyzeText(text: string, settings: Settings = FIX_SETTINGS, previous?: YamlFile, uri = 'file:///work/test.yaml'): { file: YamlFile; findings: Finding[]; env: AnalysisEnv } {
+  const file = parseYamlFile(text, { templates: settings.templates }, previous);
   const index = new WorkspaceIndex(settings.defaultNamespace);
   const crds = new WorkspaceCrdCatalog();
   crds.setFile(uri, file);
@@ -49,7 +49,7 @@ export function sameScopeCount(file: YamlFile, findings: readonly Finding[], fin
 /** The four properties every applied fix keeps; returns what broke, or an empty list. */
 export function fixProblems(before: YamlFile, beforeFindings: readonly Finding[], after: string, finding: Finding, fixId: string, settings: Settings = FIX_SETTINGS): string[] {
   const out: string[] = [];
-  const { file, findings } = analyzeText(after, settings);
+  const { file, findings } = analyzeText(after, settings, before);
   if (problems(file) > problems(before)) out.push('does not parse as cleanly');
   const docs = before.documents.length + (fixId === 'add-pdb' ? 1 : 0);
   if (file.documents.length !== docs) out.push(`has ${file.documents.length} documents, expected ${docs}`);

@@ -1,5 +1,6 @@
+import { extractResources, type IndexedResource } from '../index/extract';
 import type { Position, Range } from '../model/types';
-import type { YamlFile } from '../model/yamlFile';
+import { documentAt, type YamlFile } from '../model/yamlFile';
 import { defaultSchemaStore } from '../schema/instance';
 import type { SchemaStore } from '../schema/store';
 import { cursorContext, type CursorContext, type LineSource } from './context';
@@ -9,10 +10,16 @@ import { documentKind, fieldFor, windowMinors } from './schemaAt';
 import { tr, type EditingEnv, type EditingSettings, type Proposal } from './types';
 import { workspaceProposals } from './workspace';
 
-/** The lines of a file as a {@link LineSource}. */
-export function fileLines(file: YamlFile): LineSource {
+/** The lines of a file as a {@link LineSource}, bounded by the parsed YAML document at `pos` when there is one. */
+export function fileLines(file: YamlFile, pos: Position): LineSource {
   const lines = file.lines();
-  return { lineAt: (l) => lines.lineText(l), lineCount: lines.lineCount };
+  const placed = documentAt(file, pos);
+  const src: LineSource = { lineAt: (l) => lines.lineText(l), lineCount: lines.lineCount };
+  if (placed) {
+    src.first = placed.startLine;
+    src.last = placed.startLine + placed.doc.lines.lineCount - 1;
+  }
+  return src;
 }
 
 /** Kinds served in the window, each with the apiVersion to use (newest stable first). */
@@ -90,12 +97,13 @@ function namespaceOfDocument(src: LineSource, line: number, fallback: string): s
  */
 export function complete(file: YamlFile, pos: Position, settings: EditingSettings, env: EditingEnv = {}): Proposal[] {
   const store = env.store ?? defaultSchemaStore();
-  const src = fileLines(file);
+  const src = fileLines(file, pos);
   const ctx = cursorContext(src, pos);
   if (!ctx || !store) return [];
   const w = settings.kubernetes;
   const minors = windowMinors(store, w);
-  const { apiVersion, kind } = documentKind(src, pos.line);
+  const resource = documentAt(file, pos)?.doc.resources[0];
+  const { apiVersion, kind } = resource ? resource : documentKind(src, pos.line);
   const root = ctx.path.length === 0;
   if (root && ctx.mode === 'value' && (ctx.key === 'kind' || ctx.key === 'apiVersion')) return pairProposals(store, minors, src, ctx, pos, settings.locale);
   const out: Proposal[] = [];
@@ -112,7 +120,8 @@ export function complete(file: YamlFile, pos: Position, settings: EditingSetting
   }
   out.push(...conventionProposals(ctx, kind, settings.locale));
   if (env.index) {
-    const place = { kind, namespace: namespaceOfDocument(src, pos.line, settings.defaultNamespace), uri: env.uri };
+    let own: IndexedResource[] | undefined;
+    const place = { kind, namespace: resource ? resource.namespace ?? settings.defaultNamespace : namespaceOfDocument(src, pos.line, settings.defaultNamespace), uri: env.uri, own: () => (own ??= extractResources(env.uri ?? '', file)) };
     out.push(...workspaceProposals(env.index, place, ctx, settings.locale));
   }
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Position, Range } from '../model/types';
-import { lineShape, parentPath, unquote } from './lineShape';
+import { indentOf, lineShape, parentPath, unquote } from './lineShape';
 
 /** What is being written at the cursor, read from the text (the parse of incomplete YAML often cannot say). */
 export interface CursorContext {
@@ -27,15 +27,20 @@ export interface CursorContext {
 export interface LineSource {
   lineAt(line: number): string;
   lineCount: number;
+  /** First and last line of the YAML document around the cursor, when the caller knows them. */
+  first?: number;
+  last?: number;
 }
 
 /** First line of the YAML document holding `line` (after the nearest `---` above). */
 function documentFirstLine(src: LineSource, line: number): number {
+  if (src.first !== undefined) return src.first;
   for (let l = line - 1; l >= 0; l--) if (/^(---|\.\.\.)(\s|$)/.test(src.lineAt(l))) return l + 1;
   return 0;
 }
 
 function documentLastLine(src: LineSource, line: number): number {
+  if (src.last !== undefined) return src.last;
   for (let l = line + 1; l < src.lineCount; l++) if (/^(---|\.\.\.)(\s|$)/.test(src.lineAt(l))) return l - 1;
   return src.lineCount - 1;
 }
@@ -75,7 +80,9 @@ function blockSiblings(src: LineSource, line: number, column: number, first: num
   const last = documentLastLine(src, line);
   if (!newItem) {
     for (let l = line - 1; l >= first; l--) {
-      const s = lineShape(src.lineAt(l));
+      const raw = src.lineAt(l);
+      if (indentOf(raw) > column) continue;
+      const s = lineShape(raw);
       if (s.empty) continue;
       if (s.key !== undefined && s.contentCol === column) {
         out.add(s.key);
@@ -84,7 +91,9 @@ function blockSiblings(src: LineSource, line: number, column: number, first: num
     }
   }
   for (let l = line + 1; l <= last; l++) {
-    const s = lineShape(src.lineAt(l));
+    const raw = src.lineAt(l);
+    if (indentOf(raw) > column) continue;
+    const s = lineShape(raw);
     if (s.empty) continue;
     if (s.indent < column) break;
     if (s.key !== undefined && s.contentCol === column && !s.dashes.length) out.add(s.key);

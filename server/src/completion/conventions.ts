@@ -82,7 +82,7 @@ export function conventionProposals(ctx: CursorContext, kind: string | undefined
     return [];
   }
   if (ctx.mode === 'item') {
-    if ((last === 0 && (parent === 'add' || parent === 'drop')) && ctx.path.includes('capabilities')) return CAPABILITIES.map((c, i) => ({ label: c, kind: 'value', insertText: c, sortText: `0_${String(i).padStart(3, '0')}`, range: ctx.range }));
+    if (last === 0 && (parent === 'add' || parent === 'drop') && ctx.path.includes('capabilities')) return CAPABILITIES.map((c, i) => ({ label: c, kind: 'value', insertText: c, sortText: `0_${String(i).padStart(3, '0')}`, range: ctx.range }));
     return [];
   }
   const key = ctx.key;
@@ -91,7 +91,7 @@ export function conventionProposals(ctx: CursorContext, kind: string | undefined
   if ((last === 'requests' || last === 'limits') && (key === 'cpu' || key === 'memory')) return entries(key === 'cpu' ? CPU : MEMORY, ctx, locale, 'value', false);
   if (key === 'timeZone') return timeZones().map((z) => ({ label: z, kind: 'value', insertText: z, range: ctx.range }));
   if (key === 'schedule' && kind === 'CronJob') return entries(SCHEDULES, ctx, locale, 'value', false);
-  if ((last === 'labels' && parent === 'metadata' && kind === 'Namespace' && key?.startsWith('pod-security.kubernetes.io/')) || false) {
+  if (last === 'labels' && parent === 'metadata' && kind === 'Namespace' && key?.startsWith('pod-security.kubernetes.io/')) {
     return ['privileged', 'baseline', 'restricted'].map((v) => ({ label: v, kind: 'value', insertText: v, range: ctx.range }));
   }
   return [];

@@ -38,6 +38,13 @@ export function lineShape(raw: string): LineShape {
   return shape;
 }
 
+/** Number of leading spaces of a line (cheap pre-check before {@link lineShape}). */
+export function indentOf(raw: string): number {
+  let i = 0;
+  while (raw.charCodeAt(i) === 32) i++;
+  return i;
+}
+
 /** A key without its quotes. */
 export function unquote(key: string): string {
   return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
@@ -66,7 +73,10 @@ export function parentPath(lineAt: (line: number) => string, line: number, col: 
     }
   };
   for (let l = line - 1; l >= first && (limit > 0 || inItem); l--) {
-    const s = lineShape(lineAt(l));
+    const raw = lineAt(l);
+    const ind = indentOf(raw);
+    if (ind > limit || (ind === limit && !inItem)) continue;
+    const s = lineShape(raw);
     if (s.empty) continue;
     const isParent = s.key !== undefined && (inItem ? s.contentCol <= limit : s.contentCol < limit) && opensBlock(s);
     if (isParent) {

@@ -14,6 +14,8 @@ export interface DocumentPlace {
   kind?: string;
   namespace: string;
   uri?: string;
+  /** The resources of the document's own file, as the index would hold them (computed on demand). */
+  own(): readonly IndexedResource[];
 }
 
 function names(index: WorkspaceIndex, kind: string, ns: string | undefined, ctx: CursorContext, locale: Locale): Proposal[] {
@@ -44,7 +46,7 @@ function labelPairs(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorCont
     label: pair,
     kind: 'reference',
     detail: tr(locale, `labels of ${owners.join(', ')}`, `${owners.join('、')} 的标签`),
-    insertText: ctx.flow ? pair : pair,
+    insertText: pair,
     filterText: pair,
     sortText: `0_${pair}`,
     range: ctx.range,
@@ -70,7 +72,7 @@ function scaleTargets(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorCo
 
 /** Container names of the workload an HPA targets, or of the document's own workload. */
 function containerNames(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorContext, locale: Locale): Proposal[] {
-  const own = place.uri ? index.resourcesOf(place.uri) : [];
+  const own = place.own();
   const hpa = own.find((r) => r.kind === 'HorizontalPodAutoscaler');
   const target = hpa?.facts.target;
   const sources = target ? index.find({ kind: target.kind, name: target.name, namespace: place.namespace }) : own.filter((r) => r.facts.containers);
@@ -86,7 +88,7 @@ function containerNames(index: WorkspaceIndex, place: DocumentPlace, ctx: Cursor
 
 /** Named ports declared by the document's containers (probes) or by the pods a Service selects. */
 function portNames(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorContext): Proposal[] {
-  const own = place.uri ? index.resourcesOf(place.uri) : [];
+  const own = place.own();
   const svc = place.kind === 'Service' ? own.find((r) => r.kind === 'Service') : undefined;
   const sources = svc?.selector ? index.selectedBy(svc.selector, place.namespace) : own;
   const seen = new Set<string>();

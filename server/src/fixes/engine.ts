@@ -49,7 +49,7 @@ export function buildFix(file: YamlFile, finding: Finding, fixId: string, settin
   try {
     edits = builder({ file, finding, scope, editor, env, settings });
     if (!edits?.length) return undefined;
-    const after = parseYamlFile(applyEdits(file.text, edits), { templates: settings.templates });
+    const after = parseYamlFile(applyEdits(file.text, edits), { templates: settings.templates }, file);
     if (problemCount(after) > problemCount(file)) return undefined;
   } catch {
     return undefined;

@@ -85,7 +85,7 @@ export function explainSchedule(scope: ValueScope): string | undefined {
   const runs = nextRuns(scope.value, tz, locale, scope.now);
   if (!words && !runs) return undefined;
   const lines: string[] = [];
-  if (words) lines.push(`**${scope.value}**: ${words}`);
+  if (words) lines.push(`\`${scope.value}\`: ${words}`);
   if (runs) lines.push(`${tr(locale, 'Next runs', '接下来的运行时间')} (${tz || 'UTC'}): ${runs.join(' · ')}`);
   return lines.join('\n\n');
 }

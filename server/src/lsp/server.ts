@@ -23,9 +23,10 @@ import { analyzeFile, CancelledError } from '../service/analyze';
 import { ModelCache } from '../service/modelCache';
 import { resourceAt, resourcesOf } from '../service/resourceAt';
 import { documentSymbols } from '../service/symbols';
-import { toCompletionItem, toCoverageLens, toDiagnostic, toDocumentSymbol } from './convert';
+import { toCoverageLens, toDiagnostic, toDocumentSymbol } from './convert';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
 import { coverageLenses, definition, references } from '../cross/navigation';
-import { configCompletions, configHover } from '../config/configEditing';
 import { Indexer } from './indexer';
 import { SECTION, SettingsProvider } from './settingsProvider';
 import { CONFIG_FILE } from '../config/kwsConfig';
@@ -208,18 +209,8 @@ export function startServer(connection: Connection): void {
     return documentSymbols(file).map(toDocumentSymbol);
   });
 
-  connection.onCompletion((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || !SettingsProvider.isConfigFile(doc.uri)) return [];
-    return configCompletions(doc.getText(), params.position, locale).map(toCompletionItem);
-  });
-
-  connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || !SettingsProvider.isConfigFile(doc.uri)) return null;
-    const hover = configHover(doc.getText(), params.position, locale);
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
-  });
+  registerCompletion(connection, { documents, model, locale: () => locale, index: () => (indexer ? index : undefined) });
+  registerHover(connection, { documents, model, locale: () => locale, index: () => (indexer ? index : undefined) });
 
   connection.onDefinition(async (params) => {
     const doc = documents.get(params.textDocument.uri);
