@@ -3,7 +3,8 @@
  * `npm run bench`: packages the extension (under the shared build lock), drives our language server and
  * yaml-language-server side by side over stdio on the same files with the same Kubernetes schema, and
  * writes BENCHMARKS.md. Options: --runs N, --warmup N, --warm-runs N, --warm-warmup N, --minor 32,
- * --no-package, --no-corpus, --timeout MS (per LSP wait), --deadline S (whole run), --out FILE.
+ * --positions N and --seed S (completion and hover), --editing-warmup N, --request-timeout MS (per completion
+ * or hover request), --no-package, --no-corpus, --timeout MS (per LSP wait), --deadline S (whole run), --out FILE.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { corpusCheck } from './lib/corpus.mjs';
 import { killAll } from './lib/lsp.mjs';
 import { machine } from './lib/machine.mjs';
+import { editingLatency } from './lib/editing.mjs';
 import { coldOpen, sanityCheck, warmReopen } from './lib/measure.mjs';
 import { consoleLine, renderMarkdown, ROWS } from './lib/report.mjs';
 import { ourServer, theirServer } from './lib/servers.mjs';
@@ -27,8 +29,8 @@ const VSIX = path.join(REPO, 'dist/workload-studio.vsix');
 const THEIR_DEBOUNCE_MS = 200;
 
 function parseArgs(argv) {
-  const o = { runs: 5, warmup: 1, warmRuns: 10, warmWarmup: 2, minor: 32, package: true, corpus: true, timeoutMs: 60_000, deadlineS: 900, out: path.join(REPO, 'BENCHMARKS.md') };
-  const numeric = { '--runs': 'runs', '--warmup': 'warmup', '--warm-runs': 'warmRuns', '--warm-warmup': 'warmWarmup', '--minor': 'minor', '--timeout': 'timeoutMs', '--deadline': 'deadlineS' };
+  const o = { runs: 5, warmup: 1, warmRuns: 10, warmWarmup: 2, positions: 100, seed: 7, editingWarmup: 10, requestTimeoutMs: 10_000, minor: 32, package: true, corpus: true, timeoutMs: 60_000, deadlineS: 900, out: path.join(REPO, 'BENCHMARKS.md') };
+  const numeric = { '--runs': 'runs', '--warmup': 'warmup', '--warm-runs': 'warmRuns', '--warm-warmup': 'warmWarmup', '--minor': 'minor', '--positions': 'positions', '--seed': 'seed', '--editing-warmup': 'editingWarmup', '--request-timeout': 'requestTimeoutMs', '--timeout': 'timeoutMs', '--deadline': 'deadlineS' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (numeric[a]) o[numeric[a]] = Number(argv[++i]);
@@ -38,7 +40,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${a}`);
   }
   for (const k of Object.values(numeric)) if (!Number.isFinite(o[k]) || o[k] < 0) throw new Error(`--${k} needs a non-negative number`);
-  if (o.runs < 1 || o.warmRuns < 1) throw new Error('--runs and --warm-runs need at least 1');
+  if (o.runs < 1 || o.warmRuns < 1 || o.positions < 1) throw new Error('--runs, --warm-runs and --positions need at least 1');
   return o;
 }
 
@@ -106,6 +108,8 @@ async function main() {
     results[w.id] = { cold: await coldOpen(servers, w, measureOptions) };
     log(`${w.id}: warm validation (${options.warmWarmup} warm-up + ${options.warmRuns} rounds)…`);
     results[w.id].warm = await warmReopen(servers, w, { ...measureOptions, runs: options.warmRuns, warmup: options.warmWarmup });
+    log(`${w.id}: completion and hover at ${options.positions} seeded positions (seed ${options.seed}, ${options.editingWarmup} warm-up)…`);
+    results[w.id].editing = await editingLatency(servers, w, { ...lspOptions, positions: options.positions, seed: options.seed, warmup: options.editingWarmup, requestTimeoutMs: options.requestTimeoutMs });
     for (const row of ROWS) log(consoleLine(w.id, results[w.id], row));
   }
 

@@ -11,7 +11,12 @@ export const ROWS = [
   { label: 'Cold: server peak RSS after the open', measurement: 'cold', metric: 'peakRssMiB', unit: 'MiB' },
   { label: 'Warm: reopen (didClose + didOpen) → complete diagnostics', measurement: 'warm', metric: 'reopenMs', unit: 'ms' },
   { label: 'Warm: server peak RSS after the series', measurement: 'warm', metric: 'peakRssMiB', unit: 'MiB' },
+  { label: 'Completion: request → answer, per position (open file)', measurement: 'editing', metric: 'completionMs', unit: 'ms' },
+  { label: 'Hover: request → answer, per position (open file)', measurement: 'editing', metric: 'hoverMs', unit: 'ms' },
 ];
+
+/** The issue's target for the completion and hover medians. */
+export const EDITING_TARGET_MS = 20;
 
 /** One table row's values: summaries of both servers and their ratio. */
 export function rowValues(result, row) {
@@ -53,12 +58,31 @@ function workloadSection(run, w) {
   if (c.ours && c.theirs) {
     out.push(`Diagnostics on the file: workload-studio ${c.ours.diagnostics} (${c.ours.schema} of them \`schema/*\`), yaml-language-server ${c.theirs.diagnostics}.`);
   }
+  out.push(...editingNotes(run, result.editing));
   const debounce = run.theirDebounceMs;
   const cold = rowValues(result, ROWS[0]);
   const warm = rowValues(result, ROWS[3]);
   if (cold.theirs && warm.theirs) {
     const less = (v) => (v.ours && v.theirs.median > debounce ? fmtRatio(v.ours.median / (v.theirs.median - debounce)) : '–');
     out.push(`yaml-language-server waits a fixed ${debounce} ms before validating an opened document (not configurable); without that wait the ratios would be ${less(cold)} cold and ${less(warm)} warm.`);
+  }
+  out.push('');
+  return out;
+}
+
+function editingNotes(run, editing) {
+  if (!editing?.positions) return [];
+  const p = editing.positions;
+  const out = [
+    '',
+    `Completion and hover: ${p.measured} positions drawn with seed ${p.seed} from the file's \`key:\` lines outside block scalars, one per equal band of those lines (${p.onKeys} inside a key, ${p.measured - p.onKeys} inside a value), the same for both servers; each server has the file open and its diagnostics in before the first request, and the first ${p.warmup} positions are asked once more beforehand as an unrecorded warm-up. Target: median under ${EDITING_TARGET_MS} ms.`,
+    '',
+  ];
+  for (const s of run.servers) {
+    const c = editing.counts[s.id];
+    if (!c) continue;
+    const failed = c.failures ? `; ${c.failures} request(s) failed, first: ${c.firstFailure}` : '';
+    out.push(`- ${s.name}: completion items at ${c.completionAnswered} of ${p.measured} positions (${c.completionItems.toLocaleString('en-US')} items in all), a hover at ${c.hoverAnswered}${failed}.`);
   }
   out.push('');
   return out;
@@ -116,7 +140,7 @@ export function renderMarkdown(run) {
     `- Machine: ${m.cpu}, ${m.cores} cores (\`nproc\`), ${fmt(m.memoryGiB)} GiB memory, ${m.os}; Node ${m.node}. Load average (1 / 5 / 15 min) when the run ended: ${m.loadAverage}; other work on the machine during the run widens the min–max ranges.`,
     `- workload-studio ${ours.version} (\`dist/server.js --stdio\`, built from ${run.commit}), pull diagnostics, target window Kubernetes 1.${run.minor}–1.${run.minor}, default profile.`,
     `- yaml-language-server ${theirs.version} (MIT; \`node_modules/yaml-language-server/bin/yaml-language-server --stdio\`), push diagnostics, schema store and CRD store off, validating with \`bench/.cache/k8s-1.${run.minor}.schema.json\`: generated from our schema store for Kubernetes 1.${run.minor} (${run.theirSchema.kinds} kinds selected by \`if\` apiVersion + kind, ${run.theirSchema.definitions} definitions, quantities as a pattern).`,
-    `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles. Peak RSS is the server process's \`VmHWM\`.`,
+    `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles. Peak RSS is the server process's \`VmHWM\`. Completion and hover: one process per server, the file opened once, then ${run.options.positions} seeded positions (see below), each request bounded by ${fmt(run.options.requestTimeoutMs / 1000)} s.`,
     '',
     ...sanitySection(run),
     '## Validation',
@@ -129,6 +153,7 @@ export function renderMarkdown(run) {
     '```sh',
     'npm run bench                 # packages the extension under the build lock, then measures; writes BENCHMARKS.md',
     'npm run bench -- --no-package --runs 3 --warm-runs 5 --no-corpus',
+    'npm run bench -- --positions 200 --seed 11   # more or other completion and hover positions',
     '```',
     '',
     'Raw samples of the last run: `bench/results/latest.json` (git-ignored).',

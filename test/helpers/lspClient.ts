@@ -32,6 +32,8 @@ export interface LspClientOptions {
   pullDiagnostics?: boolean;
   /** Declare `workspace.configuration`; default true. */
   configuration?: boolean;
+  /** Declare `textDocument.completion.completionItem.snippetSupport`; default true, false declares no completion capability. */
+  snippetSupport?: boolean;
   /** Declare `window.workDoneProgress`; default false. */
   workDoneProgress?: boolean;
   /** The `locale` of `initialize`; default `en`. */
@@ -276,6 +278,7 @@ function capabilities(o: LspClientOptions): ClientCapabilities {
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
       ...((o.pullDiagnostics ?? true) ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      ...((o.snippetSupport ?? true) ? { completion: { completionItem: { snippetSupport: true } } } : {}),
     },
     workspace: {
       configuration: o.configuration ?? true,

@@ -135,6 +135,25 @@ describe('manifest completion over LSP', () => {
     assert.ok(names.includes('app: api') && names.includes('tier: web'));
   });
 
+  test('NetworkPolicy pod selectors offer the label pairs of workloads in the namespace', async () => {
+    const np = (ns: string, spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: ${ns}}\nspec:\n${spec}`;
+    const block = await labels(np('shop', '  podSelector:\n    matchLabels:\n      |\n'));
+    assert.ok(block.includes('app: api') && block.includes('tier: web'), block.join(', '));
+    assert.ok((await labels(np('shop', '  podSelector:\n    matchLabels: {|}\n'))).includes('app: api'));
+    assert.ok((await labels(np('shop', '  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              |\n'))).includes('tier: web'));
+    assert.ok(!(await labels(np('other', '  podSelector:\n    matchLabels:\n      |\n'))).includes('app: api'));
+  });
+
+  test('a namespaceSelector offers namespace labels, not pod labels', async () => {
+    const names = await labels('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: shop}\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              |\n');
+    assert.ok(names.includes('kubernetes.io/metadata.name: shop') && names.includes('kubernetes.io/metadata.name: other'), names.join(', '));
+    assert.ok(!names.includes('app: api'));
+  });
+
+  test('PDB selector in flow style offers the label pairs too', async () => {
+    assert.ok((await labels('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api, namespace: shop}\nspec:\n  selector: {matchLabels: {|}}\n')).includes('tier: web'));
+  });
+
   test('scaleTargetRef offers workloads with apiVersion, kind and name together', async () => {
     const i = await item('apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api, namespace: shop}\nspec:\n  scaleTargetRef:\n    |\n', 'Deployment api');
     assert.equal(newText(i), 'apiVersion: apps/v1\nkind: Deployment\nname: api');
@@ -149,6 +168,12 @@ describe('manifest completion over LSP', () => {
     assert.deepEqual(await labels(svc), ['http']);
   });
 
+  test('a client with snippet support gets the probe as a snippet', async () => {
+    const i = await item('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x\n      liven|\n', 'livenessProbe');
+    assert.equal(i.insertTextFormat, 2);
+    assert.match(newText(i) ?? '', /\$\{1:/);
+  });
+
   test('.kws.yaml completion and hover still work', async () => {
     const m = marked('profile: |');
     client.open(uri('.kws.yaml'), m.text);
@@ -156,5 +181,38 @@ describe('manifest completion over LSP', () => {
     assert.deepEqual(result.map((i) => i.label), ['production', 'baseline', 'restricted', 'minimal']);
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('.kws.yaml') }, position: { line: 0, character: 2 } });
     assert.match(JSON.stringify(h.contents), /rule set/);
+  });
+});
+
+describe('manifest completion for a client without snippet support', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ snippetSupport: false, settings: {}, initializationOptions: { index: false } });
+  });
+  after(() => client.shutdown());
+
+  async function items(source: string): Promise<CompletionItem[]> {
+    const m = marked(source);
+    const uri = `untitled:plain-${source.length}.yaml`;
+    client.open(uri, m.text);
+    const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: m.cursors[0] });
+    return Array.isArray(result) ? result : result.items;
+  }
+  const text = (i: CompletionItem) => (i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : i.insertText) ?? '';
+
+  test('the probe skeleton arrives as plain text with its defaults', async () => {
+    const list = await items('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x\n      liven|\n');
+    const probe = list.find((i) => i.label === 'livenessProbe');
+    assert.ok(probe);
+    assert.equal(probe.insertTextFormat, 1);
+    assert.match(text(probe), /^livenessProbe:\n {2}httpGet:\n {4}path: \/healthz\n/);
+    assert.ok(list.every((i) => i.insertTextFormat === 1 && !/\$\{?\d/.test(text(i))), 'every item is plain text');
+  });
+
+  test('resource starters in an empty document are plain text', async () => {
+    const starter = (await items('|')).find((i) => i.label === 'kind: Deployment');
+    assert.ok(starter);
+    assert.equal(starter.insertTextFormat, 1);
+    assert.equal(text(starter), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: name\n');
   });
 });

@@ -53,6 +53,25 @@ function labelPairs(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorCont
   }));
 }
 
+/** Label pairs that select namespaces: each known namespace's name label, and the labels of Namespace resources. */
+function namespaceLabelPairs(index: WorkspaceIndex, ctx: CursorContext, locale: Locale): Proposal[] {
+  const pairs = new Map<string, string>();
+  for (const r of index.find({})) {
+    const ns = r.kind === 'Namespace' ? r.name : namespaceOf(r);
+    if (ns) pairs.set(`kubernetes.io/metadata.name: ${ns}`, ns);
+    if (r.kind === 'Namespace' && r.name) for (const [k, v] of Object.entries(r.labels)) pairs.set(`${k}: ${v}`, r.name);
+  }
+  return [...pairs].map(([pair, ns]) => ({
+    label: pair,
+    kind: 'reference',
+    detail: tr(locale, `selects namespace ${ns}`, `选择命名空间 ${ns}`),
+    insertText: pair,
+    filterText: pair,
+    sortText: `0_${pair}`,
+    range: ctx.range,
+  }));
+}
+
 /** The workloads a `scaleTargetRef` may point at, each setting apiVersion, kind and name together. */
 function scaleTargets(index: WorkspaceIndex, place: DocumentPlace, ctx: CursorContext, locale: Locale): Proposal[] {
   const pad = ' '.repeat(Math.max(0, ctx.column - ctx.lineIndent));
@@ -108,6 +127,7 @@ export function workspaceProposals(index: WorkspaceIndex, place: DocumentPlace, 
   const last = ctx.path[ctx.path.length - 1];
   const ns = place.namespace;
   if (ctx.mode === 'key') {
+    if (last === 'matchLabels' && ctx.path[ctx.path.length - 2] === 'namespaceSelector') return namespaceLabelPairs(index, ctx, locale);
     if (last === 'matchLabels' || (place.kind === 'Service' && last === 'selector')) return SELECTING.has(place.kind ?? '') ? labelPairs(index, place, ctx, locale) : [];
     if (last === 'scaleTargetRef' && !ctx.siblings.size) return scaleTargets(index, place, ctx, locale);
     return [];

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../completion/complete';
+import { snippetToPlainText } from '../completion/plainText';
 import type { Proposal } from '../completion/types';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Locale } from '../model/types';
@@ -19,6 +20,8 @@ export interface EditingDeps {
   locale(): Locale;
   /** The workspace index, when the server builds one. */
   index(): WorkspaceIndex | undefined;
+  /** Whether the client declared `textDocument.completion.completionItem.snippetSupport` at `initialize`. */
+  snippetSupport?(): boolean;
 }
 
 const KIND: Record<Proposal['kind'], CompletionItemKind> = {
@@ -30,15 +33,16 @@ const KIND: Record<Proposal['kind'], CompletionItemKind> = {
   kind: CompletionItemKind.Class,
 };
 
-/** A manifest completion proposal as an LSP completion item. */
-export function toManifestItem(p: Proposal): CompletionItem {
+/** A manifest completion proposal as an LSP completion item; without `snippets`, snippet proposals become plain text. */
+export function toManifestItem(p: Proposal, snippets = true): CompletionItem {
+  const snippet = !!p.snippet && snippets;
   return {
     label: p.label,
     kind: KIND[p.kind],
     detail: p.detail,
     documentation: p.documentation ? { kind: 'markdown', value: p.documentation } : undefined,
-    textEdit: { range: p.range, newText: p.insertText },
-    insertTextFormat: p.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: p.range, newText: p.snippet && !snippets ? snippetToPlainText(p.insertText) : p.insertText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     insertTextMode: InsertTextMode.adjustIndentation,
     sortText: p.sortText,
     filterText: p.filterText,
@@ -54,6 +58,7 @@ export function registerCompletion(connection: Connection, deps: EditingDeps): v
     if (!doc || token.isCancellationRequested) return [];
     if (SettingsProvider.isConfigFile(doc.uri)) return configCompletions(doc.getText(), params.position, deps.locale()).map(toCompletionItem);
     const { file, settings } = await deps.model(doc);
-    return { isIncomplete: false, items: complete(file, params.position, settings, { index: deps.index(), uri: doc.uri }).map(toManifestItem) };
+    const snippets = deps.snippetSupport?.() ?? true;
+    return { isIncomplete: false, items: complete(file, params.position, settings, { index: deps.index(), uri: doc.uri }).map((p) => toManifestItem(p, snippets)) };
   });
 }

@@ -51,6 +51,7 @@ export function startServer(connection: Connection): void {
   let indexer: Indexer | undefined;
   let folders: string[] = [];
   let pull = false;
+  let snippets = false;
   let locale: 'en' | 'zh-CN' = 'en';
   const pending = new Map<string, NodeJS.Timeout>();
   const crds = new WorkspaceCrdCatalog();
@@ -97,6 +98,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = toLocale(params.locale);
     pull = !!caps.textDocument?.diagnostic;
+    snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((f) => URI.parse(f.uri))
       .filter((u) => u.scheme === 'file')
@@ -209,7 +211,7 @@ export function startServer(connection: Connection): void {
     return documentSymbols(file).map(toDocumentSymbol);
   });
 
-  registerCompletion(connection, { documents, model, locale: () => locale, index: () => (indexer ? index : undefined) });
+  registerCompletion(connection, { documents, model, locale: () => locale, index: () => (indexer ? index : undefined), snippetSupport: () => snippets });
   registerHover(connection, { documents, model, locale: () => locale, index: () => (indexer ? index : undefined) });
 
   connection.onDefinition(async (params) => {
