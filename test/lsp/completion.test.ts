@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { marked } from '../helpers/cursor';
 import { fileUri, LspClient } from '../helpers/lspClient';
+import { writeWorkspace } from '../helpers/lspWorkspace';
 
 const FILES: Record<string, string> = {
   'shop/api.yaml': `apiVersion: apps/v1
@@ -72,11 +71,7 @@ describe('manifest completion over LSP', () => {
   const newText = (i: CompletionItem) => (i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : i.insertText);
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'kws-complete-'));
-    for (const [rel, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      writeFileSync(path.join(root, rel), text);
-    }
+    root = writeWorkspace('kws-complete-', FILES);
     client = await LspClient.start({ workspaceFolder: root, settings: {} });
     await client.waitFor(() => client.received('workloadStudio/indexReady')[0], 30_000, 'indexReady');
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileUri, LspClient } from '../helpers/lspClient';
+import { writeWorkspace } from '../helpers/lspWorkspace';
 
 interface Found {
   kind: string;
@@ -49,11 +49,7 @@ describe('workspace index', () => {
   };
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'kws-index-'));
-    for (const [rel, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      writeFileSync(path.join(root, rel), text);
-    }
+    root = writeWorkspace('kws-index-', FILES);
     client = await LspClient.start({
       workspaceFolder: root,
       workDoneProgress: true,

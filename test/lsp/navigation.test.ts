@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI_JS } from '../helpers/paths';
 import { fileUri, LspClient } from '../helpers/lspClient';
+import { writeWorkspace } from '../helpers/lspWorkspace';
 
 const FILES: Record<string, string> = {
   'shop/api.yaml': `apiVersion: apps/v1
@@ -46,11 +46,7 @@ describe('cross-document navigation and related information over LSP', () => {
   const uri = (rel: string) => fileUri(path.join(root, rel));
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'kws-nav-'));
-    for (const [rel, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      writeFileSync(path.join(root, rel), text);
-    }
+    root = writeWorkspace('kws-nav-', FILES);
     client = await LspClient.start({ workspaceFolder: root, settings: {} });
     await client.waitFor(() => client.received('workloadStudio/indexReady')[0], 30_000, 'indexReady');
   });
