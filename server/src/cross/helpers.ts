@@ -8,10 +8,8 @@ import type { RuleContext, Target } from '../rules/types';
 import type { RelatedLocation } from '../service/finding';
 import type { TrackedIndex } from './trackedIndex';
 import type { ObjectRef } from '../index/facts';
-import { configReferences, resourceMetrics } from '../index/facts';
+import { resourceMetrics } from '../index/facts';
 import type { LabelSelector } from '../index/selector';
-import type { ContainerFacts } from '../index/facts';
-import { compareQuantities, exactQuantity, type ExactQuantity } from '../rules/quantity';
 
 /** The namespace of the resource a cross-document rule is checking. */
 export function selfNamespace(ctx: RuleContext, index: TrackedIndex): string {
@@ -207,79 +205,6 @@ export function withoutControllerLabels(selector: LabelSelector): LabelSelector 
     matchLabels: Object.fromEntries(Object.entries(selector.matchLabels ?? {}).filter(([k]) => !CONTROLLER_LABELS.has(k))),
     matchExpressions: selector.matchExpressions?.filter((e) => !CONTROLLER_LABELS.has(e.key)),
   };
-}
-
-/** A LimitRange's `type: Container` item, with the LimitRange it comes from. */
-export interface ContainerLimits {
-  from: IndexedResource;
-  min: Record<string, string>;
-  max: Record<string, string>;
-  ratio: Record<string, string>;
-  default: Record<string, string>;
-  defaultRequest: Record<string, string>;
-}
-
-/** The `type: Container` items of the LimitRanges in a namespace. */
-export function containerLimitsIn(index: TrackedIndex, namespace: string): ContainerLimits[] {
-  return index.find({ kind: 'LimitRange', namespace }).flatMap((from) => (from.facts.limitRanges ?? []).filter((l) => l.type === 'Container').map((l) => ({ ...l, from })));
-}
-
-/**
- * A container's request and limit of a resource as admission sees them: a missing request takes the limit;
- * then the first LimitRange item that has one fills a missing limit (`default`, else `max`) and a missing
- * request (`defaultRequest`, else `default`, else `max`, else `min`), as the API server defaults them.
- */
-export function admittedResources(c: Pick<ContainerFacts, 'requests' | 'limits'>, resource: string, limits: readonly ContainerLimits[]): { request?: string; limit?: string } {
-  const first = (f: (l: ContainerLimits) => string | undefined) => limits.map(f).find((v) => v !== undefined);
-  const limit = c.limits[resource] ?? first((l) => l.default[resource] ?? l.max[resource]);
-  const request = c.requests[resource] ?? c.limits[resource] ?? first((l) => l.defaultRequest[resource] ?? l.default[resource] ?? l.max[resource] ?? l.min[resource]);
-  return { request, limit };
-}
-
-/** The strictest maxLimitRequestRatio the namespace's LimitRanges set for a resource, with the LimitRange that sets it. */
-export function limitRangeRatio(index: TrackedIndex, namespace: string, resource: string): { ratio: ExactQuantity; text: string; from: IndexedResource } | undefined {
-  let best: { ratio: ExactQuantity; text: string; from: IndexedResource } | undefined;
-  for (const l of containerLimitsIn(index, namespace)) {
-    const text = l.ratio[resource];
-    const ratio = text === undefined ? undefined : exactQuantity(text);
-    if (ratio && (!best || compareQuantities(ratio, best.ratio) < 0)) best = { ratio, text, from: l.from };
-  }
-  return best;
-}
-
-
-const SECRET_PROVIDERS = ['ExternalSecret', 'SealedSecret', 'Certificate'];
-
-/** What defines an object of a kind and name in a namespace (in any when omitted): the object, or for a Secret a resource that creates it (ExternalSecret, SealedSecret, cert-manager Certificate). */
-export function definitionsOf(index: TrackedIndex, kind: string, name: string, namespace?: string): IndexedResource[] {
-  const providers = kind === 'Secret' ? SECRET_PROVIDERS.flatMap((k) => index.find({ kind: k, namespace }).filter((r) => r.facts.providesSecret === name)) : [];
-  return [...index.find({ kind, name, namespace }), ...providers];
-}
-
-/**
- * Reports a reference to a `kind` named `name` that nothing in the workspace defines in `namespace` (omit it
- * for cluster-scoped kinds). Message args `name` and `namespace`; variant `otherNamespace` adds `other` and
- * `otherNamespace`: a definition in another namespace, which the reference cannot reach; it relates to it.
- */
-export function reportUndefined(ctx: RuleContext, index: TrackedIndex, ref: { kind: string; name: string; at: Target; namespace?: string }): void {
-  if (definitionsOf(index, ref.kind, ref.name, ref.namespace).length) return;
-  const args = { name: ref.name, namespace: ref.namespace ?? '' };
-  const elsewhere = ref.namespace === undefined ? [] : definitionsOf(index, ref.kind, ref.name);
-  if (!elsewhere.length) return ctx.report({ at: ref.at, args });
-  ctx.report({ at: ref.at, variant: 'otherNamespace', args: { ...args, other: mention(elsewhere[0]), otherNamespace: index.namespaceOf(elsewhere[0]) }, related: elsewhere.map((r) => relatedTo(r)) });
-}
-
-/** Reports the checked pod carrier's ConfigMap or Secret references that nothing defines (see reportUndefined): once per name, skipping `optional: true` references and `known` names. */
-export function reportUndefinedConfig(ctx: RuleContext, index: TrackedIndex, kind: 'ConfigMap' | 'Secret', known: ReadonlySet<string> = new Set()): void {
-  const namespace = selfNamespace(ctx, index);
-  const seen = new Set(known);
-  for (const pod of ctx.podSpecs()) {
-    for (const ref of configReferences(pod.spec, pod.containers.map((c) => c.node), ctx.anchors)) {
-      if (ref.kind !== kind || ref.optional || seen.has(ref.name)) continue;
-      seen.add(ref.name);
-      reportUndefined(ctx, index, { kind, name: ref.name, at: ref.node, namespace });
-    }
-  }
 }
 
 /** Orders index entries by file and document, so that findings do not depend on the order files were indexed in. */

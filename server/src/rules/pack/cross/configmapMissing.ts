@@ -1,4 +1,4 @@
-import { reportUndefinedConfig } from '../../../cross/helpers';
+import { reportUndefinedConfig } from '../../../cross/references';
 import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
 

@@ -1,4 +1,5 @@
-import { admittedResources, containerLimitsIn, mention, relatedTo, selfMetrics, selfNamespace, selfTarget, targetsNamed } from '../../../cross/helpers';
+import { mention, relatedTo, selfMetrics, selfNamespace, selfTarget, targetsNamed } from '../../../cross/helpers';
+import { admittedResources, containerLimitsIn } from '../../../cross/limits';
 import { parseQuantity } from '../../quantity';
 import { defineRule } from '../../types';
 

@@ -1,4 +1,5 @@
-import { admittedResources, containerLimitsIn, mention, relatedTo, selfNamespace, type ContainerLimits } from '../../../cross/helpers';
+import { mention, relatedTo, selfNamespace } from '../../../cross/helpers';
+import { admittedResources, containerLimitsIn, type ContainerLimits } from '../../../cross/limits';
 import { compareQuantities, exactQuantity, multiplyQuantities, parseQuantity } from '../../quantity';
 import { stringMap } from '../../helpers';
 import { containerLabel, POD_CARRIERS, type ContainerView } from '../../podSpec';

@@ -1,4 +1,4 @@
-import { reportUndefined } from '../../../cross/helpers';
+import { reportUndefined } from '../../../cross/references';
 import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
 

@@ -1,4 +1,5 @@
-import { admittedResources, containerLimitsIn, mention, podCarriersIn, relatedTo, scalersFor, selfNamespace, type ContainerLimits } from '../../../cross/helpers';
+import { mention, podCarriersIn, relatedTo, scalersFor, selfNamespace } from '../../../cross/helpers';
+import { admittedResources, containerLimitsIn, type ContainerLimits } from '../../../cross/limits';
 import type { IndexedResource } from '../../../index/extract';
 import type { TrackedIndex } from '../../../cross/trackedIndex';
 import { stringMap } from '../../helpers';

@@ -1,4 +1,5 @@
-import { reportUndefined, selfNamespace } from '../../../cross/helpers';
+import { selfNamespace } from '../../../cross/helpers';
+import { reportUndefined } from '../../../cross/references';
 import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
 

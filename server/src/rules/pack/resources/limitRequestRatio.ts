@@ -1,4 +1,5 @@
-import { limitRangeRatio, mention, relatedTo, selfNamespace } from '../../../cross/helpers';
+import { mention, relatedTo, selfNamespace } from '../../../cross/helpers';
+import { limitRangeRatio } from '../../../cross/limits';
 import { isOn, ruleLevel } from '../../levels';
 import { parseQuantity } from '../../quantity';
 import { containerLabel, POD_CARRIERS } from '../../podSpec';
