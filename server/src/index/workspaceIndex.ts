@@ -35,9 +35,14 @@ export class WorkspaceIndex {
     return this.generationCount;
   }
 
-  /** Replaces what the index holds for a file. */
+  /**
+   * Replaces what the index holds for a file. Entries equal to those held already change nothing, so an
+   * edit that leaves a file's resources as they were invalidates no cross-document result.
+   */
   setFile(uri: string, resources: IndexedResource[]): void {
-    for (const r of [...(this.byUri.get(uri) ?? []), ...resources]) this.bump(r);
+    const old = this.byUri.get(uri) ?? [];
+    if (old.length === resources.length && JSON.stringify(old) === JSON.stringify(resources)) return;
+    for (const r of [...old, ...resources]) this.bump(r);
     this.drop(uri);
     if (resources.length) this.byUri.set(uri, resources);
     for (const r of resources) {
