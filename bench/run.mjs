@@ -4,7 +4,9 @@
  * yaml-language-server side by side over stdio on the same files with the same Kubernetes schema, and
  * writes BENCHMARKS.md. Options: --runs N, --warmup N, --warm-runs N, --warm-warmup N, --minor 32,
  * --positions N and --seed S (completion and hover), --editing-warmup N, --request-timeout MS (per completion
- * or hover request), --no-package, --no-corpus, --timeout MS (per LSP wait), --deadline S (whole run), --out FILE.
+ * or hover request), --edits N (didChange sites), --cycles N and --their-cycles N (memory cycles of each server),
+ * --activation-runs N, --only ID (one workload), --no-package, --no-corpus, --timeout MS (per LSP wait),
+ * --deadline S (whole run), --out FILE.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { corpusCheck } from './lib/corpus.mjs';
 import { killAll } from './lib/lsp.mjs';
 import { machine } from './lib/machine.mjs';
 import { editingLatency } from './lib/editing.mjs';
+import { activation } from './lib/activation.mjs';
+import { changeLatency, memoryCycles } from './lib/changes.mjs';
 import { coldOpen, sanityCheck, warmReopen } from './lib/measure.mjs';
 import { consoleLine, renderMarkdown, ROWS } from './lib/report.mjs';
 import { ourServer, theirServer } from './lib/servers.mjs';
@@ -29,14 +33,15 @@ const VSIX = path.join(REPO, 'dist/workload-studio.vsix');
 const THEIR_DEBOUNCE_MS = 200;
 
 function parseArgs(argv) {
-  const o = { runs: 5, warmup: 1, warmRuns: 10, warmWarmup: 2, positions: 100, seed: 7, editingWarmup: 10, requestTimeoutMs: 10_000, minor: 32, package: true, corpus: true, timeoutMs: 60_000, deadlineS: 900, out: path.join(REPO, 'BENCHMARKS.md') };
-  const numeric = { '--runs': 'runs', '--warmup': 'warmup', '--warm-runs': 'warmRuns', '--warm-warmup': 'warmWarmup', '--minor': 'minor', '--positions': 'positions', '--seed': 'seed', '--editing-warmup': 'editingWarmup', '--request-timeout': 'requestTimeoutMs', '--timeout': 'timeoutMs', '--deadline': 'deadlineS' };
+  const o = { runs: 5, warmup: 1, warmRuns: 10, warmWarmup: 2, positions: 100, seed: 7, editingWarmup: 10, edits: 25, editWarmup: 3, cycles: 200, theirCycles: 40, settle: 20, activationRuns: 10, requestTimeoutMs: 10_000, minor: 32, package: true, corpus: true, only: undefined, timeoutMs: 60_000, deadlineS: 2400, out: path.join(REPO, 'BENCHMARKS.md') };
+  const numeric = { '--runs': 'runs', '--warmup': 'warmup', '--warm-runs': 'warmRuns', '--warm-warmup': 'warmWarmup', '--minor': 'minor', '--positions': 'positions', '--seed': 'seed', '--editing-warmup': 'editingWarmup', '--edits': 'edits', '--cycles': 'cycles', '--their-cycles': 'theirCycles', '--activation-runs': 'activationRuns', '--request-timeout': 'requestTimeoutMs', '--timeout': 'timeoutMs', '--deadline': 'deadlineS' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (numeric[a]) o[numeric[a]] = Number(argv[++i]);
     else if (a === '--no-package') o.package = false;
     else if (a === '--no-corpus') o.corpus = false;
     else if (a === '--out') o.out = path.resolve(argv[++i]);
+    else if (a === '--only') o.only = argv[++i];
     else throw new Error(`unknown option ${a}`);
   }
   for (const k of Object.values(numeric)) if (!Number.isFinite(o[k]) || o[k] < 0) throw new Error(`--${k} needs a non-negative number`);
@@ -99,7 +104,7 @@ async function main() {
   }
   for (const w of warnings) log(`WARNING: ${w}`);
 
-  const workloads = defaultWorkloads(CORPUS);
+  const workloads = defaultWorkloads(CORPUS, CACHE).filter((w) => !options.only || w.id === options.only);
   if (!workloads.length) warnings.push(`The corpus (${CORPUS}) is missing; no validation was measured.`);
   const results = {};
   const measureOptions = { ...lspOptions, runs: options.runs, warmup: options.warmup };
@@ -110,8 +115,29 @@ async function main() {
     results[w.id].warm = await warmReopen(servers, w, { ...measureOptions, runs: options.warmRuns, warmup: options.warmWarmup });
     log(`${w.id}: completion and hover at ${options.positions} seeded positions (seed ${options.seed}, ${options.editingWarmup} warm-up)…`);
     results[w.id].editing = await editingLatency(servers, w, { ...lspOptions, positions: options.positions, seed: options.seed, warmup: options.editingWarmup, requestTimeoutMs: options.requestTimeoutMs });
+    log(`${w.id}: one-character edits at ${options.edits} seeded sites (${options.editWarmup} warm-up)…`);
+    results[w.id].change = await changeLatency(servers, w, { ...lspOptions, edits: options.edits, seed: options.seed, warmup: options.editWarmup });
     for (const row of ROWS) log(consoleLine(w.id, results[w.id], row));
   }
+
+  const memory = [];
+  const argo = workloads.find((w) => w.id === 'argo-cd');
+  if (argo) {
+    for (const spec of servers) {
+      const cycles = spec.id === 'ours' ? options.cycles : options.theirCycles;
+      log(`memory: ${spec.name}, ${cycles} edit/reopen cycles on ${argo.id}…`);
+      try {
+        const m = await memoryCycles(spec, argo, { ...lspOptions, cycles, settle: Math.min(options.settle, cycles), seed: options.seed });
+        memory.push({ server: spec.name, workload: argo.id, settle: Math.min(options.settle, cycles), ...m });
+        log(`memory: ${spec.name} after open ${m.afterOpenMiB.toFixed(0)} MiB, settled ${m.settledMiB.toFixed(0)} MiB, last ${m.lastMiB.toFixed(0)} MiB (${m.growthPct.toFixed(1)} %)`);
+      } catch (e) {
+        memory.push({ server: spec.name, workload: argo.id, error: e.message.split('\n')[0] });
+      }
+    }
+  }
+
+  log(`activation: ${options.activationRuns} fresh processes…`);
+  const activated = activation(REPO, options.activationRuns, 1);
 
   let vsix;
   try {
@@ -144,6 +170,8 @@ async function main() {
     results,
     vsix,
     corpus,
+    memory,
+    activation: activated,
     corpusPath: path.relative(REPO, CORPUS),
   };
   writeFileSync(options.out, renderMarkdown(run));

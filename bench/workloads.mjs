@@ -1,11 +1,12 @@
 /**
  * The files the LSP measurements open, each a workload `{ id, title, documents: [{ uri, text }] }`
- * opened together. The performance issue adds kube-prometheus (a folder opened together) and a
- * generated file of 300 Deployments here.
+ * opened together: the argo-cd install bundle, kube-prometheus's manifests folder, and a generated file
+ * of 300 production Deployments (bench/generateDeployments.mjs).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeDeployments } from './generateDeployments.mjs';
 
 function load(files) {
   return files.map((f) => ({ uri: pathToFileURL(f).href, text: readFileSync(f, 'utf8'), path: f }));
@@ -28,7 +29,11 @@ export function workload(id, title, target) {
   return { id, title, target, documents, bytes, lines };
 }
 
-/** The workloads of this issue: the argo-cd install bundle (~1.9 MB). */
-export function defaultWorkloads(corpus) {
-  return [workload('argo-cd', 'argo-cd `manifests/install.yaml`', path.join(corpus, 'argo-cd/manifests/install.yaml'))].filter(Boolean);
+/** The workloads: argo-cd's install bundle (~1.9 MB), kube-prometheus's manifests, 300 generated Deployments. */
+export function defaultWorkloads(corpus, cache) {
+  return [
+    workload('argo-cd', 'argo-cd `manifests/install.yaml`', path.join(corpus, 'argo-cd/manifests/install.yaml')),
+    workload('kube-prom', 'kube-prometheus `manifests/` (opened together)', path.join(corpus, 'kube-prometheus/manifests')),
+    workload('deploy-300', '300 generated production Deployments (`bench/generateDeployments.mjs`)', writeDeployments(path.join(cache, 'deployments-300.yaml'), 300)),
+  ].filter(Boolean);
 }

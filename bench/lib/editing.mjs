@@ -9,8 +9,8 @@ import { LspSession } from './lsp.mjs';
 const KEY_LINE = /^(\s*(?:-\s+)*)([A-Za-z_][\w./-]*):(?:\s+(\S.*?))?\s*$/;
 const BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*$/;
 
-/** A small seeded PRNG (mulberry32) so that every run asks at the same positions. */
-function random(seed) {
+/** A small seeded PRNG (mulberry32) so that every run asks at the same positions and edits the same sites. */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,23 +43,31 @@ export function candidateLines(text) {
 }
 
 /**
+ * One candidate line from each of `count` equal bands of `lines`, drawn with `next` (a seeded PRNG), and
+ * called back with the band's index and the PRNG.
+ */
+export function drawFromBands(lines, count, next, make) {
+  const out = [];
+  for (let i = 0; i < count && lines.length; i++) {
+    const from = Math.floor((i * lines.length) / count);
+    const to = Math.max(from + 1, Math.floor(((i + 1) * lines.length) / count));
+    out.push(make(lines[from + Math.floor(next() * (to - from))], i));
+  }
+  return out;
+}
+
+/**
  * `count` positions spread over the text: the candidate lines are cut into `count` equal bands and one
  * line is drawn from each band; even positions sit inside the key, odd ones inside the value (inside the
  * key when the line has no value).
  */
 export function pickPositions(text, count, seed) {
-  const lines = candidateLines(text);
   const next = random(seed);
-  const out = [];
-  for (let i = 0; i < count && lines.length; i++) {
-    const from = Math.floor((i * lines.length) / count);
-    const to = Math.max(from + 1, Math.floor(((i + 1) * lines.length) / count));
-    const c = lines[from + Math.floor(next() * (to - from))];
+  return drawFromBands(candidateLines(text), count, next, (c, i) => {
     const onValue = i % 2 === 1 && c.value;
     const span = onValue ? c.value : c.key;
-    out.push({ line: c.line, character: span.start + Math.floor(next() * span.length), on: onValue ? 'value' : 'key' });
-  }
-  return out;
+    return { line: c.line, character: span.start + Math.floor(next() * span.length), on: onValue ? 'value' : 'key' };
+  });
 }
 
 const itemsOf = (r) => (Array.isArray(r) ? r : r?.items ?? []);

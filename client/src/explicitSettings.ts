@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { knownClusterVersion } from './kubectl/cluster';
 
-const KEYS = ['profile', 'templates', 'exclude', 'defaultNamespace', 'kubernetes.minVersion', 'kubernetes.maxVersion', 'schemaValidation.enable'];
+const KEYS = ['profile', 'templates', 'exclude', 'defaultNamespace', 'kubernetes.minVersion', 'kubernetes.maxVersion', 'schemaValidation.enable', 'limits.maxFileSize', 'limits.maxLines', 'limits.maxResources'];
 
 /**
  * The `workloadStudio.*` settings the user set explicitly (user, workspace or folder), without the

@@ -9,7 +9,8 @@ import { registerTemplateCommand } from './templates';
 let client: LanguageClient | undefined;
 
 /** Starts the language server and registers the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<WorkloadStudioApi> {
+/** Starts the language client without waiting for the server, so activation stays short; requests wait for it. */
+export function activate(context: vscode.ExtensionContext): WorkloadStudioApi {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -55,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Worklo
     registerTemplateCommand(context, () => client),
   );
   const cluster = registerClusterFeatures(context, () => client);
-  await client.start();
+  client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   return { resourceAt, client: () => client, cluster };
 }
 

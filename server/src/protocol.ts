@@ -38,6 +38,33 @@ export namespace WorkloadStudioProtocol {
   /** Request `workloadStudio/reindex`: rebuild the workspace index from disk; answers with the resource count. */
   export const reindex = 'workloadStudio/reindex';
 
+  /**
+   * Request `workloadStudio/debugStats`, for tests: read-only facts about the server process and one
+   * open document. It changes nothing but may force a garbage collection first (only when the server
+   * runs with `--expose-gc`).
+   */
+  export const debugStats = 'workloadStudio/debugStats';
+  /** Parameters of `workloadStudio/debugStats`. */
+  export interface DebugStatsParams {
+    /** The open document to describe; none describes no document. */
+    textDocument?: { uri: string };
+    /** Run a full garbage collection before reading the heap (when `global.gc` exists). */
+    gc?: boolean;
+  }
+  /** The answer to `workloadStudio/debugStats`. */
+  export interface DebugStatsResult {
+    /** `process.memoryUsage().heapUsed`, in bytes. */
+    heapUsed: number;
+    /** Bytes used in each V8 heap space (`old_space`, `code_space`, …), to tell data from compiled code. */
+    heapSpaces: Record<string, number>;
+    /** True when a garbage collection ran just before the heap was read. */
+    gcForced: boolean;
+    /** The document as the server holds it, or null when it is not open. */
+    document: { version: number; length: number; sha256: string; reparsed: number | null } | null;
+    /** Cross-document analyses run since the server started. */
+    crossRuns: number;
+  }
+
   /** Notification `workloadStudio/indexReady`: the workspace index finished (re)building. */
   export const indexReady = 'workloadStudio/indexReady';
   /** Parameters of `workloadStudio/indexReady`. */

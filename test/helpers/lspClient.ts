@@ -42,6 +42,8 @@ export interface LspClientOptions {
   settings?: Record<string, unknown>;
   /** `initializationOptions` of `initialize`. */
   initializationOptions?: Record<string, unknown>;
+  /** Extra arguments for the server's node process, before the script (e.g. `--expose-gc`). */
+  nodeArgs?: string[];
 }
 
 /** A notification the server sent, in arrival order. */
@@ -133,7 +135,7 @@ export class LspClient {
 
   /** Starts the server and completes `initialize` / `initialized`. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [serverJs(), '--stdio'], { cwd: options.cwd ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs(), '--stdio'], { cwd: options.cwd ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, options);
     const folder = options.workspaceFolder;

@@ -1,6 +1,7 @@
 import { Lexer } from 'yaml';
 import { extractResources } from '../../server/src/index/extract';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { splitDocuments } from '../../server/src/model/split';
 import { parseYamlFile, type YamlFile } from '../../server/src/model/yamlFile';
 import { WorkspaceCrdCatalog } from '../../server/src/schema/crdCatalog';
 import { analyzeFile } from '../../server/src/service/analyze';
@@ -8,14 +9,17 @@ import type { AnalysisEnv } from '../../server/src/service/env';
 import type { Finding } from '../../server/src/service/finding';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/service/settings';
 import { scopeKey, scopeOf } from '../../server/src/fixes/scope';
+import { DOCUMENT_ADDING_FIXES } from '../../server/src/fixes/registry';
+import { allRules, isOn, ruleLevel } from '../../server/src/rules/registry';
 
 /** The default (production) profile, and the restricted one for the security fixes it leaves off. */
 export const FIX_SETTINGS: Settings = DEFAULT_SETTINGS;
 export const RESTRICTED: Settings = { ...DEFAULT_SETTINGS, profile: 'restricted' };
 
-/** The profile under which a fix's rules report. */
+/** The profile under which a fix's rules report: restricted for `fix-*` ids that a rule reports there, else production. */
 export function settingsFor(fixId: string): Settings {
-  return fixId.startsWith('fix-') ? RESTRICTED : FIX_SETTINGS;
+  const inRestricted = allRules().some((r) => r.fixes?.includes(fixId) && isOn(ruleLevel(r, RESTRICTED)));
+  return fixId.startsWith('fix-') && inRestricted ? RESTRICTED : FIX_SETTINGS;
 }
 
 /** A text analysed as a one-file workspace (so cross-document rules run). */
@@ -29,10 +33,22 @@ export function analyzeText(text: string, settings: Settings = FIX_SETTINGS, pre
   return { file, findings: analyzeFile(file, settings, undefined, undefined, env), env };
 }
 
-/** Every comment of a text, as a multiset. */
+const commentsByDocument = new Map<string, string[]>();
+
+/**
+ * Every comment of a text, as a multiset. Documents are lexed one at a time (a column-0 `---` ends any
+ * scalar, so each lexes as it does in the whole text), and a document's comments are kept by its text,
+ * so a fix's after-text costs only the document it changed.
+ */
 export function comments(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const t of new Lexer().lex(text)) if (t.startsWith('#')) out.set(t.trimEnd(), (out.get(t.trimEnd()) ?? 0) + 1);
+  if (commentsByDocument.size > 4000) commentsByDocument.clear();
+  for (const slice of splitDocuments(text)) {
+    const doc = text.slice(slice.start, slice.end);
+    let found = commentsByDocument.get(doc);
+    if (!found) commentsByDocument.set(doc, (found = [...new Lexer().lex(doc)].filter((t) => t.startsWith('#')).map((t) => t.trimEnd())));
+    for (const c of found) out.set(c, (out.get(c) ?? 0) + 1);
+  }
   return out;
 }
 
@@ -51,7 +67,7 @@ export function fixProblems(before: YamlFile, beforeFindings: readonly Finding[]
   const out: string[] = [];
   const { file, findings } = analyzeText(after, settings, before);
   if (problems(file) > problems(before)) out.push('does not parse as cleanly');
-  const docs = before.documents.length + (fixId === 'add-pdb' ? 1 : 0);
+  const docs = before.documents.length + (DOCUMENT_ADDING_FIXES.has(fixId) ? 1 : 0);
   if (file.documents.length !== docs) out.push(`has ${file.documents.length} documents, expected ${docs}`);
   const kept = comments(after);
   for (const [c, n] of comments(before.text)) if ((kept.get(c) ?? 0) < n) out.push(`lost comment ${c}`);

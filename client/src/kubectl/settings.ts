@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KubectlGlobals } from './args';
+import { machineValue } from './machineSetting';
 
 /** The `workloadStudio.kubectl.*` settings, resolved. */
 export interface KubectlSettings {
@@ -17,13 +18,13 @@ export interface KubectlSettings {
 const DEFAULT_PRODUCTION = 'prod|production|prd|live';
 
 /**
- * Reads the kubectl settings. `kubectl.path` and `kubectl.kubeconfig` are restricted settings, so in
- * an untrusted workspace VS Code answers them from user settings only.
+ * Reads the kubectl settings. `kubectl.path` and `kubectl.kubeconfig` are machine settings read from the
+ * user's settings only: workspace values are ignored even in a trusted workspace.
  */
 export function kubectlSettings(): KubectlSettings {
   const config = vscode.workspace.getConfiguration('workloadStudio.kubectl');
-  const executable = expandHome(config.get<string>('path', '').trim()) || 'kubectl';
-  const kubeconfig = expandHome(config.get<string>('kubeconfig', '').trim()) || undefined;
+  const executable = expandHome(machineValue(config.inspect<string>('path'), '').trim()) || 'kubectl';
+  const kubeconfig = expandHome(machineValue(config.inspect<string>('kubeconfig'), '').trim()) || undefined;
   const context = config.get<string>('context', '').trim() || undefined;
   const seconds = config.get<number>('timeout', 60);
   return {

@@ -15,6 +15,9 @@ import type { Finding } from '../service/finding';
 import { format } from '../service/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 
+/** Like the editor's workspace index, a file over the analysis limits still counts for other files up to this size. */
+const INDEX_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 /** One file's part of the JSON report (contract `version: 1`). */
 export interface FileReport {
   path: string;
@@ -52,12 +55,13 @@ export async function runCheck(input: CheckInput): Promise<CheckRun> {
     else for (const file of await expand(p, input.settings)) inputs.push({ name: file, read: await readYamlFile(file) });
   }
   const crds = new WorkspaceCrdCatalog();
-  const parsed = inputs.map(({ name, read }) => ({ name, read, file: read.ok ? parseYamlFile(read.decoded.text, { templates: input.settings.templates }) : undefined }));
+  const parsed = inputs.map(({ name, read }) => ({ name, read, file: read.ok ? parseYamlFile(read.decoded.text, { templates: input.settings.templates, limits: input.settings.limits }) : undefined }));
   const index = new WorkspaceIndex(input.settings.defaultNamespace);
-  for (const { name, file } of parsed) {
-    if (!file) continue;
-    crds.setFile(name, file);
-    index.setFile(name, extractResources(name, file));
+  for (const { name, read, file } of parsed) {
+    if (!file || !read.ok) continue;
+    const whole = file.limited && read.decoded.text.length <= INDEX_MAX_FILE_SIZE ? parseYamlFile(read.decoded.text, { templates: input.settings.templates }) : file;
+    crds.setFile(name, whole);
+    index.setFile(name, extractResources(name, whole));
   }
   for (const { name, read, file } of parsed) addFile(run, name, read, file, input.settings, { crds, index, uri: name });
   const s = run.report.summary;

@@ -4,6 +4,7 @@ import { extractResources } from '../index/extract';
 import { listYamlFiles, readYamlFile } from '../index/scan';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Locale } from '../model/types';
+import { wholeFileLimit } from '../model/limits';
 import { parseYamlFile } from '../model/yamlFile';
 import { WorkspaceCrdCatalog } from '../schema/crdCatalog';
 import { unifiedDiff } from '../fixes/diff';
@@ -49,6 +50,7 @@ export interface FixRun {
 const MESSAGES = {
   fixed: { en: 'Fixed {n} problem(s) in {files} file(s)', 'zh-CN': '已修复 {files} 个文件中的 {n} 个问题' },
   encoding: { en: 'not rewritten: only UTF-8 files are fixed in place', 'zh-CN': '未改写：只会原地修复 UTF-8 文件' },
+  limits: { en: 'not rewritten: the file is over a size limit (limits.maxFileSize or limits.maxLines)', 'zh-CN': '未改写：文件超出大小限制（limits.maxFileSize 或 limits.maxLines）' },
 };
 
 /** A `kws fix` message in the run's language. */
@@ -82,8 +84,12 @@ export async function runFix(paths: string[], settings: Settings, options: { dry
       continue;
     }
     const head = await fs.readFile(file).then((b) => b.subarray(0, 3));
+    if (wholeFileLimit(read.decoded.text, settings.limits)) {
+      options.stderr(`kws: ${name}: ${fixMessage('limits', settings.locale)}\n`);
+      continue;
+    }
     inputs.push({ name: file, text: read.decoded.text, bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf });
-    const model = parseYamlFile(read.decoded.text, { templates: settings.templates });
+    const model = parseYamlFile(read.decoded.text, { templates: settings.templates, limits: settings.limits });
     crds.setFile(file, model);
     index.setFile(file, extractResources(file, model));
   }

@@ -14,12 +14,31 @@ import { workspaceProposals } from './workspace';
 export function fileLines(file: YamlFile, pos: Position): LineSource {
   const lines = file.lines();
   const placed = documentAt(file, pos);
-  const src: LineSource = { lineAt: (l) => lines.lineText(l), lineCount: lines.lineCount };
+  const indents = indentsOf(file);
+  const src: LineSource = { lineAt: (l) => lines.lineText(l), lineCount: lines.lineCount, indentAt: (l) => indents[l] ?? 0 };
   if (placed) {
     src.first = placed.startLine;
     src.last = placed.startLine + placed.doc.lines.lineCount - 1;
   }
   return src;
+}
+
+const indentCache = new WeakMap<YamlFile, Int32Array>();
+
+/** Leading spaces of every line of a file, computed once per file version. */
+function indentsOf(file: YamlFile): Int32Array {
+  let out = indentCache.get(file);
+  if (out) return out;
+  const text = file.text;
+  const starts = file.lines().starts;
+  out = new Int32Array(starts.length);
+  for (let l = 0; l < starts.length; l++) {
+    let i = starts[l];
+    while (text.charCodeAt(i) === 32) i++;
+    out[l] = i - starts[l];
+  }
+  indentCache.set(file, out);
+  return out;
 }
 
 /** Kinds served in the window, each with the apiVersion to use (newest stable first). */
@@ -97,6 +116,7 @@ function namespaceOfDocument(src: LineSource, line: number, fallback: string): s
  */
 export function complete(file: YamlFile, pos: Position, settings: EditingSettings, env: EditingEnv = {}): Proposal[] {
   const store = env.store ?? defaultSchemaStore();
+  if (file.limited && !documentAt(file, pos)) return [];
   const src = fileLines(file, pos);
   const ctx = cursorContext(src, pos);
   if (!ctx || !store) return [];

@@ -27,6 +27,8 @@ export interface CursorContext {
 export interface LineSource {
   lineAt(line: number): string;
   lineCount: number;
+  /** Leading spaces of a line, without building its text (the scans above the cursor ask for many lines). */
+  indentAt?(line: number): number;
   /** First and last line of the YAML document around the cursor, when the caller knows them. */
   first?: number;
   last?: number;
@@ -60,7 +62,7 @@ function blockContext(src: LineSource, pos: Position, first: number, before: str
   const shape = lineShape(before);
   const rest = before.slice(shape.contentCol);
   const column = shape.dashes.length || rest ? shape.contentCol : before.length;
-  const path = parentPath((l) => src.lineAt(l), pos.line, shape.dashes.length ? shape.dashes[0] + 1 : column, first);
+  const path = parentPath((l) => src.lineAt(l), pos.line, shape.dashes.length ? shape.dashes[0] + 1 : column, first, src.indentAt);
   for (let i = 1; i < shape.dashes.length; i++) path.push(0);
   if (shape.dashes.length) path.push(0);
   const valueMatch = /^("[^"]*"|'[^']*'|[^\s#:{}[\],'"][^#]*?)\s*:\s+(.*)$/.exec(rest);
@@ -78,11 +80,11 @@ function blockContext(src: LineSource, pos: Position, first: number, before: str
 function blockSiblings(src: LineSource, line: number, column: number, first: number, newItem: boolean): Set<string> {
   const out = new Set<string>();
   const last = documentLastLine(src, line);
+  const indentAt = src.indentAt ?? ((l: number) => indentOf(src.lineAt(l)));
   if (!newItem) {
     for (let l = line - 1; l >= first; l--) {
-      const raw = src.lineAt(l);
-      if (indentOf(raw) > column) continue;
-      const s = lineShape(raw);
+      if (indentAt(l) > column) continue;
+      const s = lineShape(src.lineAt(l));
       if (s.empty) continue;
       if (s.key !== undefined && s.contentCol === column) {
         out.add(s.key);
@@ -91,9 +93,8 @@ function blockSiblings(src: LineSource, line: number, column: number, first: num
     }
   }
   for (let l = line + 1; l <= last; l++) {
-    const raw = src.lineAt(l);
-    if (indentOf(raw) > column) continue;
-    const s = lineShape(raw);
+    if (indentAt(l) > column) continue;
+    const s = lineShape(src.lineAt(l));
     if (s.empty) continue;
     if (s.indent < column) break;
     if (s.key !== undefined && s.contentCol === column && !s.dashes.length) out.add(s.key);
@@ -114,7 +115,7 @@ function flowContext(src: LineSource, pos: Position, first: number): CursorConte
   let start = pos.line;
   while (start > first && start > pos.line - 50 && /[,{[]\s*$/.test(clean(src.lineAt(start - 1)).replace(/\s+#.*$/, ''))) start--;
   const shape = lineShape(src.lineAt(start));
-  const base = parentPath((l) => src.lineAt(l), start, shape.dashes.length ? shape.dashes[0] + 1 : shape.contentCol, first);
+  const base = parentPath((l) => src.lineAt(l), start, shape.dashes.length ? shape.dashes[0] + 1 : shape.contentCol, first, src.indentAt);
   shape.dashes.forEach(() => base.push(0));
   const lines: string[] = [];
   for (let l = start; l <= Math.min(src.lineCount - 1, pos.line + 50); l++) lines.push(clean(src.lineAt(l)));

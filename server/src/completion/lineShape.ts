@@ -60,7 +60,7 @@ export function opensBlock(shape: LineShape): boolean {
  * The path from the document root to the mapping holding a key at column `col` of line `line`, found by
  * indentation from the lines above (down to `first`); a sequence item counts as index 0.
  */
-export function parentPath(lineAt: (line: number) => string, line: number, col: number, first: number): (string | number)[] {
+export function parentPath(lineAt: (line: number) => string, line: number, col: number, first: number, indentAt = (l: number) => indentOf(lineAt(l))): (string | number)[] {
   const path: (string | number)[] = [];
   let limit = col;
   let inItem = false;
@@ -73,10 +73,9 @@ export function parentPath(lineAt: (line: number) => string, line: number, col: 
     }
   };
   for (let l = line - 1; l >= first && (limit > 0 || inItem); l--) {
-    const raw = lineAt(l);
-    const ind = indentOf(raw);
+    const ind = indentAt(l);
     if (ind > limit || (ind === limit && !inItem)) continue;
-    const s = lineShape(raw);
+    const s = lineShape(lineAt(l));
     if (s.empty) continue;
     const isParent = s.key !== undefined && (inItem ? s.contentCol <= limit : s.contentCol < limit) && opensBlock(s);
     if (isParent) {

@@ -7,7 +7,7 @@ import { configInvalidRule } from '../rules/yamlRules';
 import { analyzeFile } from '../service/analyze';
 import { compareFindings, type Finding } from '../service/finding';
 import { format } from '../service/messages';
-import { DEFAULT_SETTINGS, mergeRules, normalizeSettings, type Settings } from '../service/settings';
+import { DEFAULT_SETTINGS, mergeRules, normalizeSettings, type Settings, type SettingsOverrides } from '../service/settings';
 import { fileRange } from '../model/yamlDocument';
 import { kwsConfigSchema } from './schema';
 
@@ -92,12 +92,13 @@ function describe(e: ErrorObject, locale: Locale): string {
 }
 
 /** Settings with a `.kws.yaml` applied over the defaults; `overrides` (the editor's explicit settings) win. */
-export function settingsWithConfig(config: Record<string, unknown>, locale: Locale, overrides: Partial<Settings> = {}): Settings {
+export function settingsWithConfig(config: Record<string, unknown>, locale: Locale, overrides: SettingsOverrides = {}): Settings {
   const fromFile = normalizeSettings(config, locale);
   return {
     ...fromFile,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
     locale,
     rules: mergeRules(fromFile.rules, overrides.rules ?? {}),
+    limits: { ...fromFile.limits, ...overrides.limits },
   };
 }

@@ -9,6 +9,8 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The same text as an LSP snippet (`${1:/healthz}` tab stops), for clients that accept snippet edits. */
+  snippet?: string;
 }
 
 /** Applies edits to a text; edits at the same offset land in the order given. Throws on overlaps. */
@@ -129,17 +131,47 @@ export class DocumentEditor {
 
   /** Removes a pair's lines, keeping any comment on them as a line of its own. */
   removePair(map: YAMLMap, pair: Pair): Edit[] | undefined {
-    const key = pair.key as Node;
-    const end = pairEnd(pair);
-    if (map.flow || map.items.length < 2 || !key?.range || end === undefined) return undefined;
+    return map.items.length < 2 ? undefined : this.replaceLines(map, pair.key as Node, pairEnd(pair), () => []);
+  }
+
+  /** Replaces a pair's lines by the block mapping `value` at the pair's column, keeping any comment on them as a line of its own. */
+  replacePair(map: YAMLMap, pair: Pair, value: { [key: string]: YValue }): Edit[] | undefined {
+    return this.replaceLines(map, pair.key as Node, pairEnd(pair), (column) => renderMap(value, column, this.style));
+  }
+
+  /** Removes an item of a sequence that keeps at least one other item: its lines (comments kept) or, in flow style, its text and comma. */
+  removeItem(seq: YAMLSeq, item: unknown): Edit[] | undefined {
+    const index = seq.items.indexOf(item as Node);
+    const node = item as Node | undefined;
+    if (index === -1 || seq.items.length < 2 || !node?.range) return undefined;
+    if (seq.flow) {
+      const next = seq.items[index + 1] as Node | undefined;
+      const prev = seq.items[index - 1] as Node | undefined;
+      const [from, to] = next?.range ? [node.range[0], next.range[0]] : prev?.range ? [prev.range[1], node.range[1]] : [];
+      if (from === undefined || to === undefined || /[#\n]/.test(this.text.slice(this.abs(from), this.abs(to)))) return undefined;
+      return [{ start: this.abs(from), end: this.abs(to), text: '' }];
+    }
     const lines = this.file.lines();
+    const at = this.abs(node.range[0]);
+    const start = lines.starts[lines.positionAt(at).line];
+    if (!/^\s*-\s+$/.test(this.text.slice(start, at))) return undefined;
+    return this.cut(start, node.range[1], this.text.indexOf('-', start) - start, []);
+  }
+
+  private replaceLines(map: YAMLMap, key: Node | null, end: number | undefined, lines: (column: number) => string[]): Edit[] | undefined {
+    if (map.flow || !key?.range || end === undefined) return undefined;
+    const all = this.file.lines();
     const keyAt = this.abs(key.range[0]);
-    const start = lines.starts[lines.positionAt(keyAt).line];
+    const start = all.starts[all.positionAt(keyAt).line];
     if (this.text.slice(start, keyAt).trim()) return undefined;
-    const { at } = this.lineAfter(end);
-    const pad = ' '.repeat(keyAt - start);
+    return this.cut(start, end, keyAt - start, lines(keyAt - start));
+  }
+
+  private cut(start: number, docEnd: number, column: number, replacement: string[]): Edit[] {
+    const { at } = this.lineAfter(docEnd);
+    const pad = ' '.repeat(column);
     const comments = [...new Lexer().lex(this.text.slice(start, at))].filter((t) => t.startsWith('#'));
-    const kept = comments.map((c) => pad + c + this.style.eol).join('');
+    const kept = [...comments.map((c) => pad + c), ...replacement].map((l) => l + this.style.eol).join('');
     return [{ start, end: at, text: kept }];
   }
 

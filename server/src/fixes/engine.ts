@@ -76,7 +76,8 @@ export interface FixAllOptions {
 /** The result of a fix-all run: the new text and what was applied. */
 export interface FixAllResult {
   text: string;
-  applied: { ruleId: string; fixId: string }[];
+  /** Each fix applied, with the scope key (rule, resource, container) of the finding it fixed. */
+  applied: { ruleId: string; fixId: string; scope: string }[];
 }
 
 /**
@@ -92,7 +93,7 @@ export function fixAll(text: string, options: FixAllOptions): FixAllResult {
     const env = options.envFor(file);
     const next = nextSafeFix(file, options, env, done);
     if (!next) break;
-    applied.push({ ruleId: next.finding.ruleId, fixId: next.fix.id });
+    applied.push({ ruleId: next.finding.ruleId, fixId: next.fix.id, scope: scopeKey(next.finding.ruleId, scopeOf(file, next.finding)) });
     file = parseYamlFile(applyEdits(file.text, next.edits), { templates: settings.templates }, file);
   }
   return { text: file.text, applied };

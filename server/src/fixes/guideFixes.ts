@@ -1,11 +1,11 @@
 import { isMap, isScalar } from 'yaml';
 import { findPair, get, getAt, scalarText } from '../model/nodes';
-import { TrackedIndex } from '../cross/trackedIndex';
 import { scalerFloor, targeting } from '../cross/helpers';
 import { probeHandler, probeTiming } from '../rules/pack/probes/probeUtil';
 import type { FixBuilder } from './types';
 import type { YValue } from './style';
 import { toYValue } from './yvalue';
+import { companionPlace, uniqueName } from './documents';
 
 /** The guide's start-up budget: failureThreshold 30 × periodSeconds 5 = 150 s. */
 const STARTUP_PERIOD = 5;
@@ -63,9 +63,8 @@ export const addPdb: FixBuilder = ({ scope, editor, env, settings }) => {
   const anchors = scope.placed.doc.anchors;
   const selector = toYValue(getAt(r.node, ['spec', 'selector'], anchors), anchors);
   if (!selector || typeof selector !== 'object' || Array.isArray(selector) || !Object.keys(selector).length) return undefined;
-  const index = env.index ? new TrackedIndex(env.index) : undefined;
-  const namespace = index ? index.namespaceOf(r) : r.namespace ?? settings.defaultNamespace;
-  const scalers = index ? targeting(index, { kind: r.kind, name: r.name }, namespace) : [];
+  const place = companionPlace(r, env, settings);
+  const scalers = place.index ? targeting(place.index, { kind: r.kind, name: r.name }, place.namespace) : [];
   let minAvailable: YValue;
   if (scalers.length) {
     const floor = Math.max(2, scalerFloor(scalers[0]));
@@ -76,16 +75,7 @@ export const addPdb: FixBuilder = ({ scope, editor, env, settings }) => {
     if (n < 2) return undefined;
     minAvailable = n - 1;
   }
-  const metadata: { [key: string]: YValue } = { name: pdbName(r.name, namespace, editor.file.documents.flatMap((d) => d.doc.resources), index) };
+  const metadata: { [key: string]: YValue } = { name: uniqueName(r.name, 'pdb', 'PodDisruptionBudget', editor, place) };
   if (r.namespace) metadata.namespace = r.namespace;
   return editor.appendDocument({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata, spec: { minAvailable, selector } });
 };
-
-function pdbName(workload: string, namespace: string, inFile: { kind: string; name: string | null; namespace: string | null }[], index: TrackedIndex | undefined): string {
-  const taken = (name: string) =>
-    inFile.some((x) => x.kind === 'PodDisruptionBudget' && x.name === name && (x.namespace ?? namespace) === namespace) ||
-    !!index?.find({ kind: 'PodDisruptionBudget', name, namespace }).length;
-  let name = `${workload}-pdb`;
-  for (let i = 2; taken(name); i++) name = `${workload}-pdb-${i}`;
-  return name;
-}

@@ -1,36 +1,8 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { findPair, getAt, scalarText } from '../model/nodes';
+import { findingOn, set, target } from './places';
 import type { YValue } from './style';
-import type { FixBuilder, FixInput } from './types';
-
-type Place = 'spec' | 'pod' | 'job' | 'securityContext';
-
-/** The mapping a simple fix writes into: the resource's spec, its pod spec, its Job spec, or where the finding's security context is. */
-function target(input: FixInput, place: Place): unknown {
-  const { resource, pod, container } = input.scope;
-  if (!resource) return undefined;
-  if (place === 'spec') return getAt(resource.node, ['spec']);
-  if (place === 'job') return getAt(resource.node, resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec']);
-  if (place === 'pod') return pod?.spec;
-  return container?.node ?? pod?.spec;
-}
-
-/** A fix that merges a fixed value into one of the places above. */
-function set(place: Place, value: (input: FixInput) => { [key: string]: YValue } | undefined): FixBuilder {
-  return (input) => {
-    const v = value(input);
-    return v && input.editor.merge(target(input, place), v);
-  };
-}
-
-/** True when the finding sits on this key (the rule reports a problem other than a missing field there). */
-function findingOn(input: FixInput, key: string): boolean {
-  const holder = target(input, 'securityContext');
-  const sc = getAt(holder, ['securityContext']);
-  const pair = isMap(sc) ? findPair(sc, key) : undefined;
-  const r = (pair?.value as Node | undefined)?.range;
-  return !!r && r[0] <= input.scope.offset && input.scope.offset <= r[1];
-}
+import type { FixBuilder } from './types';
 
 /** Builders of the fixes that set one field, by fix id. */
 export const SIMPLE_FIXES: Record<string, FixBuilder> = {

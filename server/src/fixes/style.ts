@@ -11,8 +11,19 @@ export type YValue = string | number | boolean | null | YValue[] | { [key: strin
 
 const CONTENT = /^( *)(- +)?([^#\s].*?)\s*(#.*)?$/;
 
-/** Detects a file's style from its own text (defaults: 2 spaces, indented sequences, LF). */
+const recent: { text: string; style: TextStyle }[] = [];
+
+/** Detects a file's style from its own text (defaults: 2 spaces, indented sequences, LF); the last few texts are remembered, since every fix of a file asks again. */
 export function detectStyle(text: string): TextStyle {
+  const known = recent.find((r) => r.text === text);
+  if (known) return known.style;
+  const style = measureStyle(text);
+  recent.unshift({ text, style });
+  recent.length = Math.min(recent.length, 4);
+  return style;
+}
+
+function measureStyle(text: string): TextStyle {
   const widths = new Map<number, number>();
   let compact = 0;
   let indented = 0;

@@ -45,27 +45,51 @@ const SELECTOR_PATHS: Record<string, (string | number)[]> = {
   NetworkPolicy: ['spec', 'podSelector'],
 };
 
-/** The index entries of every resource in a parsed file. */
+type Core = Omit<IndexedResource, 'uri' | 'document' | 'range' | 'selectionRange'>;
+
+/**
+ * The index entries of every resource in a parsed file. What depends only on a YAML document's text is
+ * computed once per parsed document, so entries of documents an edit left alone share their parts
+ * with the previous entries (see {@link sameEntry}).
+ */
 export function extractResources(uri: string, file: YamlFile): IndexedResource[] {
   const out: IndexedResource[] = [];
   for (const placed of file.documents) {
-    for (const r of placed.doc.resources) out.push(indexed(uri, placed, r));
+    const cores = coresOf(placed);
+    placed.doc.resources.forEach((r, i) => {
+      out.push({ ...cores[i], uri, document: placed.index, range: fileRange(placed, r.span), selectionRange: fileRange(placed, r.kindSpan) });
+    });
   }
   return out;
 }
 
-function indexed(uri: string, placed: PlacedDocument, r: Resource): IndexedResource {
-  const a = placed.doc.anchors;
+/** True when two entries say the same, by the identity of their shared parts where it can. */
+export function sameEntry(a: IndexedResource, b: IndexedResource): boolean {
+  if (a.facts === b.facts && a.labels === b.labels && a.podLabels === b.podLabels && a.selector === b.selector) {
+    return a.uri === b.uri && a.document === b.document && a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.apiVersion === b.apiVersion && sameRange(a.range, b.range) && sameRange(a.selectionRange, b.selectionRange);
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function coresOf(placed: PlacedDocument): Core[] {
+  const memo = placed.doc.memo.get('index') as Core[] | undefined;
+  if (memo) return memo;
+  const cores = placed.doc.resources.map((r) => core(r, placed.doc.anchors));
+  placed.doc.memo.set('index', cores);
+  return cores;
+}
+
+function core(r: Resource, a: Anchors): Core {
   const templatePath = TEMPLATE_PATHS[r.kind];
   return {
     apiVersion: r.apiVersion,
     kind: r.kind,
     name: r.name,
     namespace: r.namespace,
-    uri,
-    document: placed.index,
-    range: fileRange(placed, r.span),
-    selectionRange: fileRange(placed, r.kindSpan),
     labels: stringMap(getAt(r.node, ['metadata', 'labels'], a), a),
     podLabels: templatePath ? stringMap(getAt(r.node, templatePath, a), a) : null,
     selector: selectorOf(r, a),

@@ -1,4 +1,4 @@
-import type { IndexedResource } from './extract';
+import { sameEntry, type IndexedResource } from './extract';
 import { selects, type LabelSelector } from './selector';
 
 /** A query by identity; every given field must match. */
@@ -41,8 +41,9 @@ export class WorkspaceIndex {
    */
   setFile(uri: string, resources: IndexedResource[]): void {
     const old = this.byUri.get(uri) ?? [];
-    if (old.length === resources.length && JSON.stringify(old) === JSON.stringify(resources)) return;
-    for (const r of [...old, ...resources]) this.bump(r);
+    const changed = old.length === resources.length ? resources.flatMap((r, i) => (sameEntry(old[i], r) ? [] : [old[i], r])) : [...old, ...resources];
+    if (!changed.length) return;
+    for (const r of changed) this.bump(r);
     this.drop(uri);
     if (resources.length) this.byUri.set(uri, resources);
     for (const r of resources) {

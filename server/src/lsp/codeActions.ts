@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type SnippetTextEdit, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../config/kwsConfig';
@@ -32,6 +32,8 @@ export interface CodeActionDeps {
   locale: () => Locale;
   /** The first workspace folder's path, where `.kws.yaml` lives. */
   root: () => string | undefined;
+  /** True when the client accepts snippet text edits (`workspace.workspaceEdit.snippetEditSupport`, LSP 3.18). */
+  snippetEdits?: () => boolean;
 }
 
 const TITLES = {
@@ -52,6 +54,17 @@ function textEdits(file: YamlFile, edits: readonly Edit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text }));
 }
 
+/** A fix's workspace edit: snippet edits (tab stops) when the client takes them and the fix has any, else plain text edits. */
+export function fixEdit(uri: string, version: number, file: YamlFile, edits: readonly Edit[], snippets: boolean): WorkspaceEdit {
+  if (!snippets || !edits.some((e) => e.snippet !== undefined)) return { changes: { [uri]: textEdits(file, edits) } };
+  const lines = file.lines();
+  const mixed = edits.map((e): TextEdit | SnippetTextEdit => {
+    const range = { start: lines.positionAt(e.start), end: lines.positionAt(e.end) };
+    return e.snippet === undefined ? { range, newText: e.text } : { range, snippet: { kind: 'snippet', value: e.snippet } };
+  });
+  return { documentChanges: [{ textDocument: { uri, version }, edits: mixed }] };
+}
+
 function wants(params: CodeActionParams, kind: string): boolean {
   const only = params.context.only;
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -67,7 +80,7 @@ export function registerCodeActions(connection: Connection, deps: CodeActionDeps
     const env = deps.env(doc.uri);
     const locale = deps.locale();
     const actions: CodeAction[] = [];
-    if (wants(params, FIX_ALL_KIND)) {
+    if (wants(params, FIX_ALL_KIND) && !file.limited) {
       const all = fixAll(file.text, { settings, envFor: () => env });
       if (all.applied.length) actions.push({ title: title('fixAll', locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: textEdits(file, [diffEdit(file.text, all.text)]) } } });
     }
@@ -78,20 +91,22 @@ export function registerCodeActions(connection: Connection, deps: CodeActionDeps
       if (diagnostic.source !== 'workload-studio' || !data?.ruleId) continue;
       const finding = findAgain(findings, { ruleId: data.ruleId, document: data.document, range: diagnostic.range });
       if (!finding) continue;
-      actions.push(...quickFixes(doc.uri, file, finding, diagnostic, findings, settings, env, locale));
+      actions.push(...quickFixes({ uri: doc.uri, version: doc.version, snippets: !!deps.snippetEdits?.() }, file, finding, diagnostic, findings, settings, env, locale));
       actions.push(...disableActions(doc.uri, file, finding, diagnostic, deps, locale));
     }
     return actions;
   });
 }
 
-function quickFixes(uri: string, file: YamlFile, finding: Finding, diagnostic: Diagnostic, findings: Finding[], settings: Settings, env: AnalysisEnv, locale: Locale): CodeAction[] {
+function quickFixes(target: { uri: string; version: number; snippets: boolean }, file: YamlFile, finding: Finding, diagnostic: Diagnostic, findings: Finding[], settings: Settings, env: AnalysisEnv, locale: Locale): CodeAction[] {
+  const { uri } = target;
   const out: CodeAction[] = [];
   for (const built of fixesForFinding(file, finding, settings, env)) {
-    out.push({ title: built.fix.title[locale], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: built.fix.safe && !out.length, edit: { changes: { [uri]: textEdits(file, built.edits) } } });
+    const edit = fixEdit(uri, target.version, file, built.edits, target.snippets);
+    out.push({ title: built.fix.title[locale], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: built.fix.safe && !out.length, edit });
   }
   const sameRule = findings.filter((f) => f.ruleId === finding.ruleId && f.fixes.some((id) => getFix(id)?.safe));
-  if (out.length && sameRule.length > 1) {
+  if (out.length && sameRule.length > 1 && !file.limited) {
     const all = fixAll(file.text, { settings, envFor: () => env, rules: new Set([finding.ruleId]) });
     if (all.applied.length > 1) out.push({ title: title('fixAllRule', locale, finding.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: textEdits(file, [diffEdit(file.text, all.text)]) } } });
   }

@@ -31,6 +31,8 @@ import { Indexer } from './indexer';
 import { SECTION, SettingsProvider } from './settingsProvider';
 import { CONFIG_FILE } from '../config/kwsConfig';
 import { CODE_ACTION_OPTIONS, registerCodeActions } from './codeActions';
+import { registerDebugStats } from './debugStats';
+import { OpenModels } from './openModels';
 
 /** Initialization options the client may pass. */
 export interface InitializationOptions {
@@ -52,6 +54,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let pull = false;
   let snippets = false;
+  let snippetEdits = false;
   let locale: 'en' | 'zh-CN' = 'en';
   const pending = new Map<string, NodeJS.Timeout>();
   const crds = new WorkspaceCrdCatalog();
@@ -67,10 +70,21 @@ export function startServer(connection: Connection): void {
 
   index.onDidChange(() => workspaceChanged());
 
-  const model = async (doc: TextDocument) => {
-    const s = await settings.get(doc.uri);
-    return { file: models.get(doc.uri, doc.getText(), doc.version, s.templates), settings: s };
-  };
+  const open = new OpenModels({
+    documents,
+    models,
+    settings: (uri) => settings.get(uri),
+    publish: (uri, file) => {
+      if (file.limited) return;
+      try {
+        if (crds.setFile(uri, file)) workspaceChanged();
+        if (indexer) index.setFile(uri, extractResources(uri, file));
+      } catch (e) {
+        connection.console.error(`indexing ${uri} failed: ${String(e)}`);
+      }
+    },
+  });
+  const model = (doc: TextDocument) => open.model(doc);
 
   const findings = async (doc: TextDocument, token?: CancellationToken) => {
     if (SettingsProvider.isConfigFile(doc.uri)) return settings.configFor(doc.uri).findings.map((f) => toDiagnostic(f, locale));
@@ -99,6 +113,7 @@ export function startServer(connection: Connection): void {
     locale = toLocale(params.locale);
     pull = !!caps.textDocument?.diagnostic;
     snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((f) => URI.parse(f.uri))
       .filter((u) => u.scheme === 'file')
@@ -169,21 +184,16 @@ export function startServer(connection: Connection): void {
     else documents.all().forEach((d) => push(d.uri));
   };
 
-  documents.onDidChangeContent(async ({ document }) => {
+  documents.onDidChangeContent(({ document }) => {
     if (SettingsProvider.isConfigFile(document.uri)) return configChanged();
     if (!pull) push(document.uri);
-    try {
-      const { file } = await model(document);
-      if (crds.setFile(document.uri, file)) workspaceChanged();
-      if (indexer) index.setFile(document.uri, extractResources(document.uri, file));
-    } catch (e) {
-      connection.console.error(`indexing ${document.uri} failed: ${String(e)}`);
-    }
+    open.changed(document.uri);
   });
 
   documents.onDidClose(({ document }) => {
     if (SettingsProvider.isConfigFile(document.uri)) configChanged();
     models.delete(document.uri);
+    open.closed(document.uri);
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri, document.getText());
@@ -251,6 +261,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(P.findResources, async (params: P.FindResourcesParams): Promise<P.FindResourcesResult> => {
     await indexer?.ready();
+    await open.flush();
     if (params.selector) return index.selectedBy(params.selector.selector, params.selector.namespace);
     return index.find(params.query ?? {});
   });
@@ -265,7 +276,8 @@ export function startServer(connection: Connection): void {
     void indexer?.onWatchedFiles(params.changes);
   });
 
-  registerCodeActions(connection, { documents, model, env: (uri) => ({ crds, index: indexer ? index : undefined, uri }), locale: () => locale, root: () => folders[0] });
+  registerCodeActions(connection, { documents, model, env: (uri) => ({ crds, index: indexer ? index : undefined, uri }), locale: () => locale, root: () => folders[0], snippetEdits: () => snippetEdits });
+  registerDebugStats(connection, { documents, models });
   documents.listen(connection);
   connection.listen();
 }

@@ -9,6 +9,7 @@ export class Anchors {
   private readonly defs: { name: string; at: number; node: Node }[] = [];
   /** Aliases whose anchor is not defined before them. */
   readonly unresolved: Alias[] = [];
+  private readonly aliases: number;
 
   constructor(doc: Document.Parsed) {
     const aliases: Alias[] = [];
@@ -16,8 +17,14 @@ export class Anchors {
       if (isAlias(node)) aliases.push(node);
       else if (node.anchor) this.defs.push({ name: node.anchor, at: node.range?.[0] ?? 0, node });
     });
+    this.aliases = aliases.length;
     this.defs.sort((a, b) => a.at - b.at);
     for (const alias of aliases) if (!this.target(alias)) this.unresolved.push(alias);
+  }
+
+  /** True when the document has neither anchors nor aliases. */
+  isEmpty(): boolean {
+    return !this.defs.length && !this.aliases;
   }
 
   /** The node an alias stands for, if its anchor precedes it. */
@@ -70,8 +77,8 @@ export function isMergeKey(node: unknown): boolean {
   return isScalar(node) && (node.value === '<<' || (typeof node.value === 'symbol' && node.value.description === '<<'));
 }
 
-/** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases. */
-export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0): Pair[] {
+/** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases; each mapping merges once, so cycles end. */
+export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen: Set<YAMLMap> = new Set([map])): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   for (const item of map.items) {
@@ -80,7 +87,9 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0): Pair[] {
       const sources = isSeq(item.value) ? item.value.items : [item.value];
       for (const s of sources) {
         const src = anchors.resolve(s);
-        if (isMap(src)) merged.push(...mapPairs(src, anchors, depth + 1));
+        if (!isMap(src) || seen.has(src)) continue;
+        seen.add(src);
+        merged.push(...mapPairs(src, anchors, depth + 1, seen));
       }
     } else own.push(item);
   }

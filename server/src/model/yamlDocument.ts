@@ -38,17 +38,20 @@ export interface ParseOptions {
   reportSyntax: boolean;
 }
 
+/** How every YAML document is parsed: YAML 1.1 as Kubernetes reads it, duplicate keys left to {@link duplicateKeys}. */
+export const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: false, strict: false } as const;
+
 /**
  * Parses one YAML document as Kubernetes reads it (YAML 1.1: `on`/`yes` booleans, `0755` octal,
  * `<<` merge keys). Aliases are never expanded here; walkers resolve them with a hop limit.
  */
 export function parseYamlDocument(text: string, options: ParseOptions): YamlDocument {
-  const ast = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, strict: false });
+  const ast = parseDocument(text, PARSE_OPTIONS);
   const anchors = new Anchors(ast);
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {
     for (const e of ast.errors) problems.push({ ruleId: 'syntax', code: e.code, span: errorSpan(text, e.pos), detail: e.message.split('\n')[0] });
-    problems.push(...duplicateKeys(ast));
+    problems.push(...duplicateKeys(ast.contents));
     for (const alias of anchors.unresolved) {
       const r = alias.range ?? [0, 1];
       problems.push({ ruleId: 'syntax', code: 'UNRESOLVED_ALIAS', span: [r[0], r[1]], detail: `*${alias.source}`, key: alias.source });
@@ -71,9 +74,10 @@ function errorSpan(text: string, pos: [number, number]): [number, number] {
   return [Math.max(0, end - 1), Math.max(end, 1)];
 }
 
-function duplicateKeys(ast: Document.Parsed): ParseProblem[] {
+/** Repeated keys of every mapping below `root`, in linear time. */
+export function duplicateKeys(root: unknown): ParseProblem[] {
   const found: ParseProblem[] = [];
-  walk(ast.contents, (node) => {
+  walk(root, (node) => {
     if (!isMap(node)) return;
     const seen = new Set<string>();
     for (const pair of node.items) {

@@ -1,6 +1,8 @@
 import { LineIndex } from './lines';
 import { hasContent, splitDocuments } from './split';
 import { isTemplate, maskTemplates, type TemplateMode } from './templates';
+import { INCREMENTAL_MIN_SIZE, reparseInPlace } from './incremental';
+import { ResourceBudget, uncapped, wholeFileLimit, type FileLimits, type LimitHit } from './limits';
 import { parseYamlDocument, type PlacedDocument, type YamlDocument } from './yamlDocument';
 import type { Position } from './types';
 
@@ -18,6 +20,8 @@ export interface YamlFile {
   readonly masked: readonly (readonly [number, number])[];
   /** How many documents were parsed anew (the rest were reused from the previous version). */
   readonly reparsed: number;
+  /** The size limit the file went over: all of it, or the documents past `line`, was not parsed. */
+  readonly limited?: LimitHit;
   /** The file's line index, built on first use. */
   lines(): LineIndex;
 }
@@ -26,6 +30,13 @@ export interface YamlFile {
 export interface FileOptions {
   templates: TemplateMode;
   version?: number;
+  /**
+   * The previous model is discarded after this call (an editor's next version): a large document
+   * changed by a small edit is re-parsed around the edit, reusing and updating the previous tree.
+   */
+  incremental?: boolean;
+  /** Size limits; a file over one is not parsed, or only its first documents are. */
+  limits?: FileLimits;
 }
 
 /**
@@ -34,7 +45,8 @@ export interface FileOptions {
  */
 export function parseYamlFile(text: string, options: FileOptions, previous?: YamlFile): YamlFile {
   const template = isTemplate(text);
-  const skip = template && options.templates === 'ignore';
+  let limited = options.limits && wholeFileLimit(text, options.limits);
+  const skip = (template && options.templates === 'ignore') || !!limited;
   const masked: [number, number][] = [];
   const source = template && !skip ? maskTemplates(text, masked) : text;
   const reuse = new Map<string, YamlDocument>();
@@ -44,16 +56,24 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
   const documents: PlacedDocument[] = [];
   let reparsed = 0;
   if (!skip) {
-    for (const slice of splitDocuments(source)) {
+    const slices = splitDocuments(source).filter((s) => hasContent(source.slice(s.start, s.end)));
+    const budget = new ResourceBudget(options.limits);
+    const counterpart = options.incremental && previous && reuse.size && previous.documents.length === slices.length ? previous.documents : undefined;
+    const elsewhere = (t: string) => slices.some((s) => s.end - s.start === t.length && source.startsWith(t, s.start));
+    for (const slice of slices) {
+      if (!budget.admits(slice.startLine)) break;
       const raw = source.slice(slice.start, slice.end);
-      if (!hasContent(raw)) continue;
-      let doc = reuse.get(raw);
+      let doc = uncapped(reuse.get(raw));
       if (!doc) {
-        doc = parseYamlDocument(flatCopy(raw), { reportSyntax: !template });
+        const prior = uncapped(counterpart?.[documents.length]?.doc);
+        const text = flatCopy(raw);
+        const owned = prior && prior.text.length >= INCREMENTAL_MIN_SIZE && !elsewhere(prior.text) ? prior : undefined;
+        doc = (owned && reparseInPlace(owned, text, !template)) ?? parseYamlDocument(text, { reportSyntax: !template });
         reparsed++;
       }
-      documents.push({ doc, index: documents.length, offset: slice.start, startLine: slice.startLine });
+      documents.push({ doc: budget.take(doc, slice.startLine), index: documents.length, offset: slice.start, startLine: slice.startLine });
     }
+    limited = budget.hit;
   }
   let lines: LineIndex | undefined;
   return {
@@ -64,6 +84,7 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
     documents,
     masked,
     reparsed,
+    limited,
     lines: () => (lines ??= new LineIndex(text)),
   };
 }

@@ -20,9 +20,9 @@ export const FIXES: readonly FixDefinition[] = [
   fix('add-resources', false, 'Add resource requests and limits', '添加资源 requests 和 limits'),
   fix('apply-restricted-security-context', false, 'Apply the restricted security context', '应用 restricted 安全上下文'),
   fix('add-topology-spread', true, 'Spread pods across zones and nodes', '让 Pod 分布到多个可用区和节点'),
-  fix('fix-spread-selector', true, "Select the pod's own labels", '改为选择 Pod 自身的标签'),
+  fix('fix-spread-selector', false, "Select the pod's own labels", '改为选择 Pod 自身的标签'),
   fix('add-prestop', true, 'Add a preStop sleep and a grace period that covers it', '添加 preStop 休眠及覆盖它的终止宽限期'),
-  fix('fix-selector-mismatch', true, 'Make the selector match the pod template labels', '让选择器与 Pod 模板标签一致'),
+  fix('fix-selector-mismatch', true, 'Give the pod template the labels the selector requires (or a selector from its labels)', '为 Pod 模板补上选择器要求的标签（缺少选择器时按模板标签添加）'),
   fix('set-restart-policy-never', true, 'Set restartPolicy: Never', '设置 restartPolicy: Never'),
   fix('set-completion-mode-indexed', true, 'Set completionMode: Indexed', '设置 completionMode: Indexed'),
   fix('set-job-ttl', true, 'Set ttlSecondsAfterFinished', '设置 ttlSecondsAfterFinished'),
@@ -46,6 +46,8 @@ export const FIXES: readonly FixDefinition[] = [
   fix('fix-automount-token', true, 'Set automountServiceAccountToken: false', '设置 automountServiceAccountToken: false'),
   fix('fix-namespace-pss-missing', true, 'Add the pod-security enforce label', '添加 pod-security enforce 标签'),
   fix('fix-image-pull-policy', true, 'Set imagePullPolicy: Always', '设置 imagePullPolicy: Always'),
+  fix('replace-enum-value', true, 'Replace with the allowed value it most likely means', '替换为最可能想写的允许值'),
+  fix('rename-unknown-field', true, 'Rename to the field it most likely means', '重命名为最可能想写的字段'),
   fix('fix-secret-in-env-value', false, 'Read the value from a Secret', '改为从 Secret 读取该值'),
 ];
 

@@ -1,8 +1,8 @@
 import { RULE_PACK } from './pack';
 import type { RuleDefinition } from './types';
-import { configInvalidRule, duplicateKeyRule, encodingRule, readErrorRule, syntaxRule, unusedSuppressionRule } from './yamlRules';
+import { configInvalidRule, duplicateKeyRule, encodingRule, fileTooLargeRule, readErrorRule, syntaxRule, unusedSuppressionRule } from './yamlRules';
 
-const ALL: readonly RuleDefinition[] = [syntaxRule, duplicateKeyRule, encodingRule, readErrorRule, unusedSuppressionRule, configInvalidRule, ...RULE_PACK];
+const ALL: readonly RuleDefinition[] = [syntaxRule, duplicateKeyRule, encodingRule, fileTooLargeRule, readErrorRule, unusedSuppressionRule, configInvalidRule, ...RULE_PACK];
 
 const BY_ID = new Map(ALL.map((r) => [r.id, r]));
 

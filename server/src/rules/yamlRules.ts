@@ -51,6 +51,36 @@ export const readErrorRule: RuleDefinition = {
   },
 };
 
+/** A file over a size limit (`workloadStudio.limits.*`): all of it, or its later documents, is not analysed. */
+export const fileTooLargeRule: RuleDefinition = {
+  id: 'limits/file-too-large',
+  category: 'yaml',
+  severity: 'info',
+  title: { en: 'File over a size limit', 'zh-CN': '文件超出大小限制' },
+  messages: {
+    default: {
+      en: 'This file is {actual} bytes, over the limit of {max} (`limits.maxFileSize`): it was not analysed; raise the setting or `.kws.yaml` limit to check it',
+      'zh-CN': '此文件大小为 {actual} 字节，超过限制 {max}（`limits.maxFileSize`）：未对其进行分析；如需检查，请调高该设置或 `.kws.yaml` 中的限制',
+    },
+    maxLines: {
+      en: 'This file has {actual} lines, over the limit of {max} (`limits.maxLines`): it was not analysed; raise the setting or `.kws.yaml` limit to check it',
+      'zh-CN': '此文件有 {actual} 行，超过限制 {max}（`limits.maxLines`）：未对其进行分析；如需检查，请调高该设置或 `.kws.yaml` 中的限制',
+    },
+    lineLength: {
+      en: 'This file has a line of {actual} characters, over {max} (an eighth of `limits.maxFileSize`): it was not analysed; raise the setting or `.kws.yaml` limit to check it',
+      'zh-CN': '此文件有一行长达 {actual} 个字符，超过 {max}（`limits.maxFileSize` 的八分之一）：未对其进行分析；如需检查，请调高该设置或 `.kws.yaml` 中的限制',
+    },
+    resourceLines: {
+      en: 'This file declares {actual} resources (`kind:` lines), far over the limit of {max} (`limits.maxResources`): it was not analysed; raise the setting or `.kws.yaml` limit to check it',
+      'zh-CN': '此文件声明了 {actual} 个资源（`kind:` 行），远超限制 {max}（`limits.maxResources`）：未对其进行分析；如需检查，请调高该设置或 `.kws.yaml` 中的限制',
+    },
+    maxResources: {
+      en: 'Only the first {max} resources of this file were analysed (`limits.maxResources`): from here on nothing is checked; raise the setting or `.kws.yaml` limit to check the rest',
+      'zh-CN': '只分析了此文件的前 {max} 个资源（`limits.maxResources`）：从这里开始的内容均未检查；如需检查，请调高该设置或 `.kws.yaml` 中的限制',
+    },
+  },
+};
+
 /** A suppression comment or annotation that silenced nothing, or names no rule. */
 export const unusedSuppressionRule: RuleDefinition = {
   id: 'unused-suppression',

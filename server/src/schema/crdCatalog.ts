@@ -5,7 +5,8 @@ import type { YamlDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
 import type { CrdCatalog } from '../service/env';
 import { items } from '../rules/helpers';
-import { stripDocs } from './crdSchema';
+import { compactSchemaText } from './crdSchema';
+import { INCREMENTAL_MIN_SIZE } from '../model/incremental';
 import { ExpansionLimitError, yamlToJson } from './toJson';
 
 /** One served version of a custom resource: its schema kept as compact JSON text, parsed on first use. */
@@ -38,10 +39,21 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   private byFile = new Map<string, { signature: string; entries: CrdEntry[] }>();
   private index: Map<string, CrdEntry> | undefined;
   private gen = 0;
+  private key: string | undefined;
 
   /** Increases whenever a definition is added, changed or removed. */
   get generation(): number {
     return this.gen;
+  }
+
+  /** A hash of every file's definitions in the order they apply; empty when there are none. */
+  get contentKey(): string {
+    if (this.key === undefined) {
+      const hash = createHash('sha1');
+      for (const [uri, f] of this.byFile) hash.update(`${uri}\0${f.signature}\0`);
+      this.key = this.byFile.size ? hash.digest('base64') : '';
+    }
+    return this.key;
   }
 
   /** Number of definitions known. */
@@ -87,6 +99,7 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
 
   private changed(): void {
     this.gen++;
+    this.key = undefined;
     this.index = undefined;
   }
 
@@ -109,8 +122,10 @@ function signatureOf(entries: readonly CrdEntry[]): string {
   return entries.length ? hash.digest('base64') : '';
 }
 
-/** The CustomResourceDefinitions of one YAML document. */
+/** The CustomResourceDefinitions of one YAML document, computed once per parsed document. */
 function crdsOf(doc: YamlDocument): CrdEntry[] {
+  const memo = doc.memo.get('crds') as CrdEntry[] | undefined;
+  if (memo) return memo;
   const out: CrdEntry[] = [];
   for (const r of doc.resources) {
     if (r.kind !== 'CustomResourceDefinition' || r.apiVersion !== 'apiextensions.k8s.io/v1') continue;
@@ -127,12 +142,13 @@ function crdsOf(doc: YamlDocument): CrdEntry[] {
       const schema = getAt(v, ['schema', 'openAPIV3Schema'], doc.anchors);
       if (!isMap(schema)) continue;
       try {
-        entry.served.set(own(name), { text: JSON.stringify(stripDocs(yamlToJson(schema, doc.anchors, { keepNulls: true }))) });
+        entry.served.set(own(name), { text: compactSchemaText(yamlToJson(schema, doc.anchors, { keepNulls: true, cache: doc.text.length >= INCREMENTAL_MIN_SIZE })) });
       } catch (e) {
         if (!(e instanceof ExpansionLimitError)) throw e;
       }
     }
     out.push(entry);
   }
+  doc.memo.set('crds', out);
   return out;
 }

@@ -65,22 +65,33 @@ function mapValues(map: Schema, depth: number, branch: boolean): Schema {
   return out;
 }
 
+const compactTexts = new WeakMap<object, string>();
+
 /**
- * A copy of a schema without what validation never reads (`description`, `example`, `externalDocs`),
- * leaving alone properties that happen to carry those names.
+ * The compact JSON text of a schema without what validation never reads (`description`, `example`,
+ * `externalDocs`), leaving alone properties that happen to carry those names. Texts are kept per
+ * object, so a schema rebuilt around one changed subtree (see `yamlToJson`'s cache) re-serialises only
+ * the objects on the way to the change; the objects must not be mutated afterwards.
  */
-export function stripDocs(schema: unknown, depth = 0): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => stripDocs(s, depth + 1));
-  if (!isObject(schema) || depth > 512) return schema;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'description' || key === 'example' || key === 'externalDocs') continue;
-    if (NESTED_MAPS.includes(key) && isObject(value)) {
-      const names: Schema = {};
-      for (const [name, sub] of Object.entries(value)) names[name] = stripDocs(sub, depth + 1);
-      out[key] = names;
-    } else if (key === 'enum' || key === 'default') out[key] = value;
-    else out[key] = stripDocs(value, depth + 1);
+export function compactSchemaText(schema: unknown, depth = 0): string {
+  if (typeof schema !== 'object' || schema === null || depth > 512) return JSON.stringify(schema) ?? 'null';
+  const known = compactTexts.get(schema);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(schema)) text = `[${schema.map((s) => compactSchemaText(s, depth + 1)).join(',')}]`;
+  else {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(schema)) {
+      if (value === undefined || key === 'description' || key === 'example' || key === 'externalDocs') continue;
+      let inner: string;
+      if (NESTED_MAPS.includes(key) && isObject(value)) {
+        inner = `{${Object.entries(value).filter(([, sub]) => sub !== undefined).map(([name, sub]) => `${JSON.stringify(name)}:${compactSchemaText(sub, depth + 1)}`).join(',')}}`;
+      } else if (key === 'enum' || key === 'default') inner = JSON.stringify(value);
+      else inner = compactSchemaText(value, depth + 1);
+      parts.push(`${JSON.stringify(key)}:${inner}`);
+    }
+    text = `{${parts.join(',')}}`;
   }
-  return out;
+  compactTexts.set(schema, text);
+  return text;
 }

@@ -16,6 +16,8 @@ export interface SchemaIssue {
   at: Target;
   variant?: string;
   args: Record<string, MessageArg>;
+  /** What a fix may choose from: the allowed values of an `enum` issue, the known field names of an `unknown-field` one. */
+  choices?: readonly unknown[];
 }
 
 /** What turning ajv errors into issues needs to know. */
@@ -99,7 +101,7 @@ function toIssue(e: ErrorObject, ctx: IssueContext): SchemaIssue | undefined {
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closestName(name, known);
       const args = { field: formatPath(full), name, suggestion: suggestion ?? '' };
-      return { code: 'unknown-field', at: keyTarget(resource, anchors, path, name), variant: suggestion ? 'suggest' : undefined, args };
+      return { code: 'unknown-field', at: keyTarget(resource, anchors, path, name), variant: suggestion ? 'suggest' : undefined, args, choices: known };
     }
     case 'type': {
       const expected = String(p.type).split(',');
@@ -108,7 +110,7 @@ function toIssue(e: ErrorObject, ctx: IssueContext): SchemaIssue | undefined {
     case 'enum':
     case 'const': {
       const allowed = e.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue];
-      return { code: 'enum', at: value(), args: { field, value: shown(e.data), allowed: list(allowed) } };
+      return { code: 'enum', at: value(), args: { field, value: shown(e.data), allowed: list(allowed) }, choices: allowed };
     }
     case 'required':
       return { code: 'required', at: parentTarget(resource, anchors, path), args: { field: String(p.missingProperty), parent: field } };

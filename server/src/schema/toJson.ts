@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { MAX_DEPTH, mapPairs, scalarText, type Anchors } from '../model/nodes';
 
 /** How {@link yamlToJson} treats what Kubernetes would not keep. */
@@ -7,9 +7,17 @@ export interface ToJsonOptions {
   keepNulls?: boolean;
   /** Most nodes produced, aliases expanded (default 1,000,000); past it the conversion fails. */
   budget?: number;
+  /**
+   * Keep each collection's value for the next conversion of the same node (large documents, whose
+   * untouched subtrees survive an incremental re-parse). Used only when the document has no aliases,
+   * where a node's value depends on its subtree alone; callers must not mutate the result.
+   */
+  cache?: boolean;
 }
 
-/** Thrown when alias expansion would exceed the node budget (a "billion laughs" document). */
+const cached = { plain: new WeakMap<Node, unknown>(), keepNulls: new WeakMap<Node, unknown>() };
+
+/** Thrown when alias expansion would exceed the node budget (a "billion laughs" document) or an alias contains itself. */
 export class ExpansionLimitError extends Error {
   constructor() {
     super('alias expansion limit exceeded');
@@ -23,17 +31,30 @@ export class ExpansionLimitError extends Error {
  * MAX_DEPTH become null.
  */
 export function yamlToJson(node: Node | null | undefined, anchors: Anchors, options: ToJsonOptions = {}): unknown {
-  const state = { left: options.budget ?? 1_000_000 };
+  const state = { left: options.budget ?? 1_000_000, open: new Set<Node>() };
   return convert(node, anchors, options, state, 0);
 }
 
-function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state: { left: number }, depth: number): unknown {
+function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state: { left: number; open: Set<Node> }, depth: number): unknown {
   if (--state.left < 0) throw new ExpansionLimitError();
   const node = isAlias(input) ? anchors.resolve(input) : (input as Node | undefined);
   if (!node || depth > MAX_DEPTH) return null;
   if (isScalar(node)) return scalarJson(node.value, node.source);
-  if (isSeq(node)) return node.items.map((item) => convert(item, anchors, options, state, depth + 1));
-  if (!isMap(node)) return null;
+  const memo = options.cache && anchors.isEmpty() ? (options.keepNulls ? cached.keepNulls : cached.plain) : undefined;
+  const hit = memo?.get(node);
+  if (hit !== undefined) return hit;
+  if (state.open.has(node)) throw new ExpansionLimitError();
+  state.open.add(node);
+  try {
+    const value = isSeq(node) ? node.items.map((item) => convert(item, anchors, options, state, depth + 1)) : isMap(node) ? mapJson(node, anchors, options, state, depth) : null;
+    memo?.set(node, value);
+    return value;
+  } finally {
+    state.open.delete(node);
+  }
+}
+
+function mapJson(node: YAMLMap, anchors: Anchors, options: ToJsonOptions, state: { left: number; open: Set<Node> }, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of mapPairs(node, anchors)) {
     const key = scalarText(pair.key);

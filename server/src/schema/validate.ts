@@ -2,6 +2,7 @@ import type { YAMLMap } from 'yaml';
 import type { Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
 import type { AnalysisEnv } from '../service/env';
+import { INCREMENTAL_MIN_SIZE } from '../model/incremental';
 import { issuesFromErrors, type SchemaIssue } from './errors';
 import { defaultSchemaStore } from './instance';
 import { ExpansionLimitError, yamlToJson } from './toJson';
@@ -16,14 +17,9 @@ export interface Window {
 }
 
 const memo = new WeakMap<YAMLMap, { key: string; issues: SchemaIssue[] }>();
-const catalogIds = new WeakMap<object, number>();
-let nextCatalogId = 1;
 
 function catalogKey(env: AnalysisEnv): string {
-  if (!env.crds) return 'none';
-  let id = catalogIds.get(env.crds);
-  if (id === undefined) catalogIds.set(env.crds, (id = nextCatalogId++));
-  return `${id}.${env.crds.generation}`;
+  return env.crds ? env.crds.contentKey : 'none';
 }
 
 /**
@@ -53,7 +49,7 @@ function computeIssues(resource: Resource, anchors: Anchors, window: Window, env
   }
   let data: unknown;
   try {
-    data = yamlToJson(resource.node, anchors);
+    data = yamlToJson(resource.node, anchors, { cache: resource.span[1] - resource.span[0] >= INCREMENTAL_MIN_SIZE });
   } catch (e) {
     if (e instanceof ExpansionLimitError) return [];
     throw e;

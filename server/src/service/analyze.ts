@@ -3,7 +3,7 @@ import { refOf } from '../model/resource';
 import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
 import { isOn, ruleLevel } from '../rules/registry';
-import { encodingRule } from '../rules/yamlRules';
+import { encodingRule, fileTooLargeRule } from '../rules/yamlRules';
 import { analyzeDocument, applySuppressions } from '../rules/engine';
 import { dependenciesCurrent, TrackedIndex } from '../cross/trackedIndex';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -44,6 +44,8 @@ export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancella
   }
   const encoding = decoded?.invalidAt !== undefined ? encodingFinding(file, decoded, settings) : undefined;
   if (encoding) out.push(encoding);
+  const limited = file.limited && limitFinding(file, settings);
+  if (limited) out.push(limited);
   return (file.masked.length ? dropMasked(file, out) : out).sort(compareFindings);
 }
 
@@ -75,6 +77,33 @@ function encodingFinding(file: YamlFile, decoded: DecodedText, settings: Setting
     resource: null,
     fixes: [],
   };
+}
+
+/**
+ * The info finding of a file over a size limit, at the first line that was not analysed. Its document index is
+ * past the analysed ones, so no suppression comment (which would not apply to it) is offered.
+ */
+function limitFinding(file: YamlFile, settings: Settings): Finding | undefined {
+  const hit = file.limited;
+  const level = ruleLevel(fileTooLargeRule, settings);
+  if (!hit || !isOn(level)) return undefined;
+  const end = Math.min(lineLength(file, hit.line), 200);
+  return {
+    ruleId: fileTooLargeRule.id,
+    severity: level,
+    message: format(fileTooLargeRule.messages[hit.limit === 'maxFileSize' ? 'default' : hit.limit], settings.locale, { actual: hit.actual, max: hit.max }),
+    range: { start: { line: hit.line, character: 0 }, end: { line: hit.line, character: end } },
+    document: file.documents.length,
+    resource: null,
+    fixes: [],
+  };
+}
+
+function lineLength(file: YamlFile, line: number): number {
+  const start = line === 0 ? 0 : file.lines().starts[line] ?? file.text.length;
+  const nl = file.text.indexOf('\n', start);
+  const end = nl === -1 ? file.text.length : nl;
+  return end - start - (end > start && file.text.charCodeAt(end - 1) === 13 ? 1 : 0);
 }
 
 /** In a masked template, findings on a masked action judge a placeholder, not the author's text. */

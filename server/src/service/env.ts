@@ -2,8 +2,10 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** Schemas of custom resources, from the CustomResourceDefinitions of the workspace (or of one CLI run). */
 export interface CrdCatalog {
-  /** Increases whenever a definition is added, changed or removed; cached results depend on it. */
+  /** Increases whenever a definition is added, changed or removed. */
   readonly generation: number;
+  /** Identifies what the catalog holds: catalogs with the same key answer alike, so cached results are keyed on it. */
+  readonly contentKey: string;
   /** True when some CRD defines this kind in this API group (any version). */
   hasKind(group: string, kind: string): boolean;
   /** The `openAPIV3Schema` of a served version of a kind, or undefined. */
@@ -21,5 +23,5 @@ export interface AnalysisEnv {
 
 /** The part of the environment that analysis caches must be keyed on. */
 export function envKey(env: AnalysisEnv | undefined): string {
-  return `crds:${env?.crds?.generation ?? 0}`;
+  return `crds:${env?.crds?.contentKey ?? ''}`;
 }

@@ -1,3 +1,4 @@
+import type { FileLimits } from '../model/limits';
 import type { TemplateMode } from '../model/templates';
 import { parseYamlFile, type YamlFile } from '../model/yamlFile';
 
@@ -13,15 +14,15 @@ export class ModelCache {
   private readonly files = new Map<string, YamlFile>();
   private readonly closed = new Map<string, YamlFile>();
 
-  /** The model of a document at a version, parsing only what changed since the cached one. */
-  get(uri: string, text: string, version: number | undefined, templates: TemplateMode): YamlFile {
+  /** The model of a document at a version, parsing only what changed since the cached one (the cache is cleared when `limits` change). */
+  get(uri: string, text: string, version: number | undefined, templates: TemplateMode, limits?: FileLimits): YamlFile {
     const previous = this.files.get(uri) ?? this.closed.get(uri);
     this.closed.delete(uri);
     if (previous && previous.version === version && version !== undefined && previous.text === text && previous.templateMode === templates) {
       this.files.set(uri, previous);
       return previous;
     }
-    const file = parseYamlFile(text, { templates, version }, previous);
+    const file = parseYamlFile(text, { templates, version, incremental: true, limits }, previous);
     this.files.set(uri, file);
     return file;
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, explicitLimits, normalizeLimits, type FileLimits } from '../model/limits';
 import type { TemplateMode } from '../model/templates';
 import type { Locale, Severity } from '../model/types';
 import { PROFILES, type Profile } from '../rules/types';
@@ -29,6 +30,8 @@ export interface Settings {
   defaultNamespace: string;
   /** Validate resources against the Kubernetes and CRD schemas (off for users who keep another validator). */
   schemaValidation: boolean;
+  /** Size limits over which a file, or its later documents, is not analysed. */
+  limits: FileLimits;
 }
 
 /** The settings a fresh install has. */
@@ -41,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kubernetes: { min: 26, max: 32 },
   defaultNamespace: 'default',
   schemaValidation: true,
+  limits: DEFAULT_LIMITS,
 };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -84,6 +88,7 @@ export function normalizeSettings(raw: unknown, locale: Locale): Settings {
     kubernetes: { min: Math.min(min, max), max: Math.max(min, max) },
     defaultNamespace: typeof r.defaultNamespace === 'string' && r.defaultNamespace ? r.defaultNamespace : 'default',
     schemaValidation: schemaEnabled(r) ?? true,
+    limits: normalizeLimits(r.limits),
   };
 }
 
@@ -104,17 +109,22 @@ export function analysisKey(s: Settings): string {
   return JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace, s.schemaValidation]);
 }
 
+/** Settings that override others: any subset, limits one by one. */
+export type SettingsOverrides = Partial<Omit<Settings, 'limits'>> & { limits?: Partial<FileLimits> };
+
 /** Only the settings present in loosely typed input (an editor's explicit settings), for overriding `.kws.yaml`. */
-export function explicitSettings(raw: unknown): Partial<Settings> {
+export function explicitSettings(raw: unknown): SettingsOverrides {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const full = normalizeSettings(r, 'en');
   const k8s = (r.kubernetes && typeof r.kubernetes === 'object' ? r.kubernetes : {}) as Record<string, unknown>;
-  const out: Partial<Settings> = { rules: full.rules };
+  const out: SettingsOverrides = { rules: full.rules };
   if (PROFILES.includes(r.profile as Profile)) out.profile = full.profile;
   if (r.templates === 'ignore' || r.templates === 'bestEffort') out.templates = full.templates;
   if (Array.isArray(r.exclude)) out.exclude = full.exclude;
   if (typeof r.defaultNamespace === 'string' && r.defaultNamespace) out.defaultNamespace = full.defaultNamespace;
   if (schemaEnabled(r) !== undefined) out.schemaValidation = full.schemaValidation;
+  const limits = explicitLimits(r.limits);
+  if (Object.keys(limits).length) out.limits = limits;
   if (minorOf(k8s.minVersion) !== undefined || minorOf(k8s.maxVersion) !== undefined) {
     const min = minorOf(k8s.minVersion) ?? minorOf(k8s.maxVersion)!;
     const max = minorOf(k8s.maxVersion) ?? Math.max(min, DEFAULT_SETTINGS.kubernetes.max);

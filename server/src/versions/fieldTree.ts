@@ -47,12 +47,18 @@ export class FieldNode {
     return this.kind() === 'array' ? this.cached('[]', (info) => (info.type === 'array' ? info.element : undefined)) : undefined;
   }
 
+  /**
+   * The child under `key`, computed once. Only children the schema knows are kept, under a copy of the
+   * key: keys typed in a document are unbounded, and a key sliced from a document's text would keep
+   * that whole text alive.
+   */
   private cached(key: string, step: (info: FieldInfo, view: VersionView) => FieldInfo | undefined): FieldNode | undefined {
     let node = this.children.get(key);
     if (node === undefined) {
       const infos = this.infos.map((info, i) => (info ? step(info, this.views[i]) : undefined));
-      node = infos.some(Boolean) ? new FieldNode(this.views, infos) : null;
-      this.children.set(key, node);
+      if (!infos.some(Boolean)) return undefined;
+      node = new FieldNode(this.views, infos);
+      this.children.set(Buffer.from(key, 'utf8').toString('utf8'), node);
     }
     return node ?? undefined;
   }
@@ -73,7 +79,7 @@ export function fieldTree(store: SchemaStore, apiVersion: string, kind: string):
       return def ? fieldInfoAt(views[i], def, []) : undefined;
     });
     root = infos.some(Boolean) ? new FieldNode(views, infos) : null;
-    byKind.set(key, root);
+    byKind.set(Buffer.from(key, 'utf8').toString('utf8'), root);
   }
   return root ?? undefined;
 }

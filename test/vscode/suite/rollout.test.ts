@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startFakeApiServer, STUCK_DEPLOYMENT, type FakeApiServer } from './fakeApiServer';
 import { waitUntil } from './poll';
-import { CLUSTER_COMMANDS, clusterApi, deploymentYaml, DialogRecorder, EXTENSION_ID, manifest, type ClusterApi } from './rolloutHarness';
+import { CLUSTER_COMMANDS, clusterApi, deploymentYaml, DialogRecorder, EVIL_SETTINGS, EXTENSION_ID, manifest, withEvilWorkspaceSettings, type ClusterApi } from './rolloutHarness';
 
 const kubectlAvailable = (() => {
   try {
@@ -92,6 +92,22 @@ suite('rollout commands (real kubectl, fake API server)', function () {
     assert.match(text, /\| 1 \| kubectl set image nginx=nginx:1\.25 \|/);
     assert.match(text, /\| 2 \| bump to nginx 1\.26 \|/);
     assert.match(text, /\| 3 \(current\) \| bump to nginx 1\.27 \|/);
+  });
+
+  test('in a trusted workspace, .vscode/settings.json cannot point kubectl.path or kubeconfig elsewhere', async () => {
+    await withEvilWorkspaceSettings(async () => {
+      const config = vscode.workspace.getConfiguration('workloadStudio.kubectl');
+      assert.equal(config.inspect('path')?.workspaceValue, undefined, 'VS Code ignores a machine setting in workspace settings');
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'deployment.yaml'));
+      const before = api.console.runs.length;
+      await vscode.commands.executeCommand('workloadStudio.rollout.history', document.uri, new vscode.Position(3, 4));
+      const runs = runsSince(before);
+      assert.ok(runs.length > 0, 'kubectl ran');
+      for (const run of runs) {
+        assert.notEqual(run.executable, EVIL_SETTINGS['workloadStudio.kubectl.path']);
+        assert.ok(!run.args.some((a) => a.includes(EVIL_SETTINGS['workloadStudio.kubectl.kubeconfig'])), run.args.join(' '));
+      }
+    });
   });
 
   test('a declined confirmation runs nothing; the request names context, namespace and resource', async () => {

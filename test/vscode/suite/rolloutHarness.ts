@@ -101,3 +101,27 @@ export const CLUSTER_COMMANDS = [
   'workloadStudio.rollout.status', 'workloadStudio.rollout.history', 'workloadStudio.rollout.undo', 'workloadStudio.rollout.pause',
   'workloadStudio.rollout.resume', 'workloadStudio.rollout.restart', 'workloadStudio.scale', 'workloadStudio.diff', 'workloadStudio.applyServerDryRun',
 ];
+
+/** What a workspace `.vscode/settings.json` tries to set: another kubectl and another kubeconfig. */
+export const EVIL_SETTINGS = { 'workloadStudio.kubectl.path': '/tmp/evil-kubectl', 'workloadStudio.kubectl.kubeconfig': '/tmp/evil-kubeconfig' };
+
+/**
+ * Runs `body` while the workspace's `.vscode/settings.json` holds {@link EVIL_SETTINGS} (written to the
+ * file directly: VS Code refuses to write machine settings there) and a marker window setting, once
+ * VS Code has read the file; restores the file afterwards.
+ */
+export async function withEvilWorkspaceSettings(body: () => Promise<void>): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const dotVscode = vscode.Uri.joinPath(folder, '.vscode');
+  const file = vscode.Uri.joinPath(dotVscode, 'settings.json');
+  const folderExisted = await vscode.workspace.fs.stat(dotVscode).then(() => true, () => false);
+  const previous = await vscode.workspace.fs.readFile(file).then((b) => b, () => undefined);
+  try {
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify({ ...EVIL_SETTINGS, 'workloadStudio.kubectl.timeout': 61 })));
+    await waitUntil(() => vscode.workspace.getConfiguration('workloadStudio.kubectl').get('timeout') === 61, 'the workspace settings file to be read');
+    await body();
+  } finally {
+    if (previous) await vscode.workspace.fs.writeFile(file, previous);
+    else await vscode.workspace.fs.delete(folderExisted ? file : dotVscode, { recursive: true });
+  }
+}

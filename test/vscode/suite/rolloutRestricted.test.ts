@@ -1,11 +1,9 @@
 // Restricted Mode for real: these tests run when the suite runs in an untrusted workspace
 // (`node test/vscode/run-code-server.mjs --trust-prompt`) and are skipped otherwise.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitUntil } from './poll';
-import { CLUSTER_COMMANDS, clusterApi, deploymentYaml, DialogRecorder, manifest, type ClusterApi } from './rolloutHarness';
+import { CLUSTER_COMMANDS, clusterApi, deploymentYaml, DialogRecorder, manifest, withEvilWorkspaceSettings, type ClusterApi } from './rolloutHarness';
 
 suite('rollout commands in Restricted Mode', () => {
   let api: ClusterApi;
@@ -41,20 +39,11 @@ suite('rollout commands in Restricted Mode', () => {
   });
 
   test('workspace settings cannot set kubectl.path or kubectl.kubeconfig', async () => {
-    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const dotVscode = path.join(folder, '.vscode');
-    const existed = existsSync(dotVscode);
     const config = () => vscode.workspace.getConfiguration('workloadStudio.kubectl');
-    try {
-      await config().update('path', '/tmp/evil-kubectl', vscode.ConfigurationTarget.Workspace);
-      await config().update('kubeconfig', '/tmp/evil-kubeconfig', vscode.ConfigurationTarget.Workspace);
-      assert.match(readFileSync(path.join(dotVscode, 'settings.json'), 'utf8'), /\/tmp\/evil-kubectl/, 'the workspace setting was written');
+    await assert.rejects(Promise.resolve(config().update('path', '/tmp/evil-kubectl', vscode.ConfigurationTarget.Workspace)), 'VS Code refuses to write the setting into the workspace');
+    await withEvilWorkspaceSettings(async () => {
       assert.equal(config().get('path'), '');
       assert.equal(config().get('kubeconfig'), '');
-    } finally {
-      await config().update('path', undefined, vscode.ConfigurationTarget.Workspace);
-      await config().update('kubeconfig', undefined, vscode.ConfigurationTarget.Workspace);
-      if (!existed) rmSync(dotVscode, { recursive: true, force: true });
-    }
+    });
   });
 });

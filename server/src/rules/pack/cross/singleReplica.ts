@@ -12,6 +12,7 @@ export const singleReplica = defineRule({
   category: 'cross',
   severity: 'warning',
   kinds: ['Deployment', 'StatefulSet'],
+  fixes: ['add-hpa'],
   guide: ['10.1', '4.2', '9.1'],
   title: { en: 'Workload runs a single replica', 'zh-CN': '工作负载只有一个副本' },
   messages: {

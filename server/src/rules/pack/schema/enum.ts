@@ -6,6 +6,7 @@ export const schemaEnum = defineRule({
   id: 'schema/enum',
   category: 'schema',
   severity: 'error',
+  fixes: ['replace-enum-value'],
   guide: ['2.1.2', '3.5'],
   title: { en: 'Value is not one of the allowed values', 'zh-CN': '值不在允许的取值范围内' },
   messages: {

@@ -6,6 +6,7 @@ export const unknownField = defineRule({
   id: 'schema/unknown-field',
   category: 'schema',
   severity: 'error',
+  fixes: ['rename-unknown-field'],
   guide: ['1.4', '2.1.2'],
   title: { en: 'Unknown field', 'zh-CN': '未知字段' },
   messages: {

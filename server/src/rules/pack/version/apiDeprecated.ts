@@ -7,6 +7,7 @@ export const apiDeprecated = defineRule({
   id: 'version/api-deprecated',
   category: 'version',
   severity: 'warning',
+  fixes: ['migrate-api-version'],
   guide: ['1.4'],
   title: { en: 'Deprecated API version in the target window', 'zh-CN': '目标版本范围内已弃用的 API 版本' },
   messages: {
@@ -30,7 +31,7 @@ export const apiDeprecated = defineRule({
     const pair = ctx.pair(ctx.resource.node, 'apiVersion');
     if (!entry || entry.deprecated === undefined || entry.deprecated > max || (entry.removed !== undefined && entry.removed <= max) || !pair) return;
     const args = { kind, apiVersion, deprecated: `1.${entry.deprecated}`, window: formatWindow(ctx.settings.kubernetes) };
-    if (!entry.replacement) ctx.report({ at: valueOf(pair), variant: 'instead', args: { ...args, instead: entry.instead ?? '' } });
+    if (!entry.replacement) ctx.report({ at: valueOf(pair), variant: 'instead', args: { ...args, instead: entry.instead ?? '' }, fixes: [] });
     else if (entry.removed === undefined) ctx.report({ at: valueOf(pair), variant: 'kept', args: { ...args, replacement: entry.replacement } });
     else ctx.report({ at: valueOf(pair), args: { ...args, removed: `1.${entry.removed}`, replacement: entry.replacement } });
   },

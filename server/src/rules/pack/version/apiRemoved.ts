@@ -6,6 +6,7 @@ export const apiRemoved = defineRule({
   id: 'version/api-removed',
   category: 'version',
   severity: 'error',
+  fixes: ['migrate-api-version'],
   guide: ['1.4'],
   title: { en: 'API version removed within the target window', 'zh-CN': 'API 版本在目标版本范围内已被移除' },
   messages: {
@@ -25,6 +26,6 @@ export const apiRemoved = defineRule({
     if (!entry || entry.removed === undefined || entry.removed > ctx.settings.kubernetes.max || !pair) return;
     const args = { kind, apiVersion, removed: `1.${entry.removed}`, max: `1.${ctx.settings.kubernetes.max}` };
     if (entry.replacement) ctx.report({ at: valueOf(pair), args: { ...args, replacement: entry.replacement } });
-    else ctx.report({ at: valueOf(pair), variant: 'instead', args: { ...args, instead: entry.instead ?? '' } });
+    else ctx.report({ at: valueOf(pair), variant: 'instead', args: { ...args, instead: entry.instead ?? '' }, fixes: [] });
   },
 });
