@@ -1,23 +1,56 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { resourceLabel, WorkloadStudioProtocol as P } from '../../server/src/protocol';
 import { explicitSettings } from './explicitSettings';
 import { registerClusterFeatures, type ClusterFeaturesApi } from './rollout';
 import { registerTemplateCommand } from './templates';
 
 let client: LanguageClient | undefined;
+let clientReady: Promise<LanguageClient> | undefined;
 
-/** Starts the language server and registers the commands. */
-/** Starts the language client without waiting for the server, so activation stays short; requests wait for it. */
+/**
+ * Registers the commands and returns at once: the language client library is loaded, and the client
+ * created and started, right after activation, and requests wait for it. No schema is read here.
+ */
 export function activate(context: vscode.ExtensionContext): WorkloadStudioApi {
+  const output = vscode.window.createOutputChannel('Workload Studio', { log: true });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('workloadStudio.showResourceAtCursor', () => showResourceAtCursor()),
+    vscode.commands.registerCommand('workloadStudio.reindexWorkspace', () => reindex()),
+    vscode.commands.registerCommand('workloadStudio.showOutput', () => output.show()),
+    vscode.commands.registerCommand('workloadStudio.openRuleDocs', (url: string, ruleId: string) => openRuleDocs(context, url, ruleId)),
+    vscode.commands.registerCommand('workloadStudio.showCoverage', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
+      vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        new vscode.Position(position.line, position.character),
+        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
+      ),
+    ),
+    registerTemplateCommand(context, () => client),
+  );
+  const cluster = registerClusterFeatures(context, () => client);
+  clientReady = new Promise((resolve) =>
+    setImmediate(() => {
+      client = createClient(context, output);
+      context.subscriptions.push(cluster.watchClient(client));
+      client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+      resolve(client);
+    }),
+  );
+  return { resourceAt, client: () => client, ready: () => clientReady!, cluster };
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const lsp = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: lsp.TransportKind.ipc },
+    debug: { module: serverModule, transport: lsp.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const config = vscode.workspace.getConfiguration('workloadStudio');
-  const output = vscode.window.createOutputChannel('Workload Studio', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -38,26 +71,7 @@ export function activate(context: vscode.ExtensionContext): WorkloadStudioApi {
       maxIndexFileSize: config.get<number>('index.maxFileSize', 5 * 1024 * 1024),
     },
   };
-  client = new LanguageClient('workloadStudio', 'Workload Studio', serverOptions, clientOptions);
-  context.subscriptions.push(
-    output,
-    vscode.commands.registerCommand('workloadStudio.showResourceAtCursor', () => showResourceAtCursor()),
-    vscode.commands.registerCommand('workloadStudio.reindexWorkspace', () => reindex()),
-    vscode.commands.registerCommand('workloadStudio.showOutput', () => output.show()),
-    vscode.commands.registerCommand('workloadStudio.openRuleDocs', (url: string, ruleId: string) => openRuleDocs(context, url, ruleId)),
-    vscode.commands.registerCommand('workloadStudio.showCoverage', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
-      vscode.commands.executeCommand(
-        'editor.action.showReferences',
-        vscode.Uri.parse(uri),
-        new vscode.Position(position.line, position.character),
-        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))),
-      ),
-    ),
-    registerTemplateCommand(context, () => client),
-  );
-  const cluster = registerClusterFeatures(context, () => client);
-  client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
-  return { resourceAt, client: () => client, cluster };
+  return new lsp.LanguageClient('workloadStudio', 'Workload Studio', serverOptions, clientOptions);
 }
 
 /** Stops the language server. */
@@ -70,14 +84,17 @@ export async function deactivate(): Promise<void> {
 export interface WorkloadStudioApi {
   resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult>;
   client(): LanguageClient | undefined;
+  /** Resolves with the language client once it has been created (right after activation). */
+  ready(): Promise<LanguageClient>;
   /** The rollout and cluster commands' state and test hooks. */
   cluster: ClusterFeaturesApi;
 }
 
 async function resourceAt(uri: vscode.Uri, position: vscode.Position): Promise<P.ResourceAtResult> {
-  if (!client) return null;
+  const ready = await clientReady;
+  if (!ready) return null;
   const params: P.ResourceAtParams = { textDocument: { uri: uri.toString() }, position: { line: position.line, character: position.character } };
-  return client.sendRequest<P.ResourceAtResult>(P.resourceAt, params);
+  return ready.sendRequest<P.ResourceAtResult>(P.resourceAt, params);
 }
 
 async function showResourceAtCursor(): Promise<void> {
@@ -93,10 +110,11 @@ async function showResourceAtCursor(): Promise<void> {
 }
 
 async function reindex(): Promise<void> {
-  if (!client) return;
+  const ready = await clientReady;
+  if (!ready) return;
   const count = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing Kubernetes resources…') },
-    () => client!.sendRequest<number>(P.reindex),
+    () => ready.sendRequest<number>(P.reindex),
   );
   void vscode.window.showInformationMessage(vscode.l10n.t('Workspace index rebuilt: {0} resources.', count));
 }

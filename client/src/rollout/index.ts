@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { onDidChangeClusterVersion } from '../kubectl/cluster';
 import { KubectlConsole } from '../kubectl/console';
 import { KubectlStatusBar, REFRESH_STATUS_COMMAND } from '../statusBar';
@@ -17,6 +17,8 @@ export interface ClusterFeaturesApi {
   /** Makes the commands behave as in Restricted Mode although the workspace is trusted. */
   simulateRestrictedMode(on: boolean): void;
   statusBar: KubectlStatusBar;
+  /** Refreshes the rollout CodeLenses whenever the language client (created after activation) starts running. */
+  watchClient(client: LanguageClient): vscode.Disposable;
 }
 
 /**
@@ -47,14 +49,14 @@ export function registerClusterFeatures(context: vscode.ExtensionContext, client
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('workloadStudio.kubectl') || e.affectsConfiguration('workloadStudio.kubernetes')) void statusBar.refresh();
     }),
-    onDidChangeClusterVersion(() => void client()?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
+    onDidChangeClusterVersion(() => void client()?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
   );
-  const started = client()?.onDidChangeState((e) => {
-    if (e.newState === State.Running) lenses.refresh();
-  });
-  if (started) context.subscriptions.push(started);
   void statusBar.refresh();
   return {
+    watchClient: (c) =>
+      c.onDidChangeState(() => {
+        if (c.isRunning()) lenses.refresh();
+      }),
     console: kubectl,
     setUi: (overrides) => (ui = { ...defaultUi, ...overrides }),
     simulateRestrictedMode: (on) => {

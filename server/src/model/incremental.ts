@@ -15,12 +15,13 @@ interface Slot {
 /** The changed region between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)`. */
 function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const max = Math.min(before.length, after.length);
-  const BLOCK = 2048;
   let start = 0;
-  while (start + BLOCK <= max && before.startsWith(after.slice(start, start + BLOCK), start)) start += BLOCK;
+  for (const block of [65536, 2048]) while (start + block <= max && before.startsWith(after.slice(start, start + block), start)) start += block;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail + BLOCK <= max - start && before.endsWith(after.slice(after.length - tail - BLOCK, after.length - tail), before.length - tail)) tail += BLOCK;
+  for (const block of [65536, 2048]) {
+    while (tail + block <= max - start && before.endsWith(after.slice(after.length - tail - block, after.length - tail), before.length - tail)) tail += block;
+  }
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }

@@ -74,9 +74,10 @@ export class DialogRecorder {
 
 /** Activates the extension and returns its cluster API. */
 export async function clusterApi(): Promise<ClusterApi> {
-  const extension = vscode.extensions.getExtension<{ cluster: ClusterApi }>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<{ cluster: ClusterApi; ready(): Promise<unknown> }>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
+  await api.ready();
   return api.cluster;
 }
 
