@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { resourceLabel, WorkloadStudioProtocol as P } from '../../server/src/protocol';
-import { explicitSettings } from './explicitSettings';
 import { registerClusterFeatures, type ClusterFeaturesApi } from './rollout';
 import { registerTemplateCommand } from './templates';
 
@@ -43,35 +42,10 @@ export function activate(context: vscode.ExtensionContext): WorkloadStudioApi {
   return { resourceAt, client: () => client, ready: () => clientReady!, cluster };
 }
 
+/** Loads the language client bundle (kept out of this one so that activation stays short) and creates the client. */
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const lsp = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: lsp.TransportKind.ipc },
-    debug: { module: serverModule, transport: lsp.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const config = vscode.workspace.getConfiguration('workloadStudio');
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-    outputChannel: output,
-    middleware: {
-      workspace: {
-        configuration: async (params, token, next) => {
-          const answers = await next(params, token);
-          if (!Array.isArray(answers)) return answers;
-          return params.items.map((item, i) => (item.section === 'workloadStudio' ? explicitSettings(item.scopeUri) : answers[i]));
-        },
-      },
-    },
-    initializationOptions: {
-      index: config.get<boolean>('index.enable', true),
-      maxIndexFileSize: config.get<number>('index.maxFileSize', 5 * 1024 * 1024),
-    },
-  };
-  return new lsp.LanguageClient('workloadStudio', 'Workload Studio', serverOptions, clientOptions);
+  const bundle = require(context.asAbsolutePath(path.join('dist', 'languageClient.js'))) as typeof import('./languageClient');
+  return bundle.createClient(context, output);
 }
 
 /** Stops the language server. */

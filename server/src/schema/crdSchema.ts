@@ -66,12 +66,14 @@ function mapValues(map: Schema, depth: number, branch: boolean): Schema {
 }
 
 const compactTexts = new WeakMap<object, string>();
+const KEPT_TEXT = 64 * 1024;
 
 /**
  * The compact JSON text of a schema without what validation never reads (`description`, `example`,
- * `externalDocs`), leaving alone properties that happen to carry those names. Texts are kept per
- * object, so a schema rebuilt around one changed subtree (see `yamlToJson`'s cache) re-serialises only
- * the objects on the way to the change; the objects must not be mutated afterwards.
+ * `externalDocs`), leaving alone properties that happen to carry those names. Texts under 64 KiB are
+ * kept per object, so a schema rebuilt around one changed subtree (see `yamlToJson`'s cache) re-serialises
+ * only the large objects on the way to the change (keeping every level's text would hold the schema's size
+ * times its depth); the objects must not be mutated afterwards.
  */
 export function compactSchemaText(schema: unknown, depth = 0): string {
   if (typeof schema !== 'object' || schema === null || depth > 512) return JSON.stringify(schema) ?? 'null';
@@ -92,6 +94,6 @@ export function compactSchemaText(schema: unknown, depth = 0): string {
     }
     text = `{${parts.join(',')}}`;
   }
-  compactTexts.set(schema, text);
+  if (text.length < KEPT_TEXT) compactTexts.set(schema, text);
   return text;
 }
