@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): WorkloadStudioApi {
     setImmediate(() => {
       client = createClient(context, output);
       context.subscriptions.push(cluster.watchClient(client));
-      client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+      client.start().catch((e: unknown) => output.error(vscode.l10n.t('The language server did not start: {0}', e instanceof Error ? e.message : String(e))));
       resolve(client);
     }),
   );

@@ -1,4 +1,4 @@
-import type { Range } from '../model/types';
+import { sameRange, type Range } from '../model/types';
 import { parseYamlFile, type YamlFile } from '../model/yamlFile';
 import { getFix, type FixDefinition } from '../rules/fixes';
 import { analyzeFile } from '../service/analyze';
@@ -22,10 +22,6 @@ export interface BuiltFix {
   fix: FixDefinition;
   finding: Finding;
   edits: Edit[];
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** The findings of the current text that a diagnostic refers to (same rule, document and range). */

@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import { getAt, type Anchors } from '../model/nodes';
 import { readSelector, stringMap } from '../rules/helpers';
 import type { Resource, ResourceRef } from '../model/resource';
-import type { Range } from '../model/types';
+import { sameRange, type Range } from '../model/types';
 import { fileRange, type PlacedDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
 import { extractFacts, type ResourceFacts } from './facts';
@@ -69,10 +69,6 @@ export function sameEntry(a: IndexedResource, b: IndexedResource): boolean {
     return a.uri === b.uri && a.document === b.document && a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.apiVersion === b.apiVersion && sameRange(a.range, b.range) && sameRange(a.selectionRange, b.selectionRange);
   }
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function coresOf(placed: PlacedDocument): Core[] {

@@ -10,6 +10,19 @@ export interface Range {
   end: Position;
 }
 
+/** True when two ranges cover the same positions. */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * A copy of a string that does not keep the text it was sliced from alive (V8 slices share their parent):
+ * for what outlives a document version, such as cache keys and kept schema texts.
+ */
+export function ownString(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 /** A path from a resource or document root to a node: mapping keys and sequence indexes. */
 export type NodePath = readonly (string | number)[];
 

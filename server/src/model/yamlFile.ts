@@ -4,7 +4,7 @@ import { isTemplate, maskTemplates, type TemplateMode } from './templates';
 import { INCREMENTAL_MIN_SIZE, reparseInPlace } from './incremental';
 import { ResourceBudget, uncapped, wholeFileLimit, type FileLimits, type LimitHit } from './limits';
 import { parseYamlDocument, type PlacedDocument, type YamlDocument } from './yamlDocument';
-import type { Position } from './types';
+import { ownString, type Position } from './types';
 
 /** A whole YAML file: its text and its non-empty documents, each parsed once per distinct text. */
 export interface YamlFile {
@@ -66,7 +66,7 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
       let doc = uncapped(reuse.get(raw));
       if (!doc) {
         const prior = uncapped(counterpart?.[documents.length]?.doc);
-        const text = flatCopy(raw);
+        const text = ownString(raw);
         const owned = prior && prior.text.length >= INCREMENTAL_MIN_SIZE && !elsewhere(prior.text) ? prior : undefined;
         doc = (owned && reparseInPlace(owned, text, !template)) ?? parseYamlDocument(text, { reportSyntax: !template });
         reparsed++;
@@ -89,10 +89,6 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
   };
 }
 
-/** A copy of a string that does not keep the file text it was sliced from alive. */
-function flatCopy(s: string): string {
-  return s.length < 64 ? s : Buffer.from(s, 'utf8').toString('utf8');
-}
 
 /** The document holding a file position, if any. */
 export function documentAt(file: YamlFile, pos: Position): PlacedDocument | undefined {

@@ -3,6 +3,7 @@ import { isMap } from 'yaml';
 import { get, getAt, scalarText } from '../model/nodes';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
+import { ownString } from '../model/types';
 import type { CrdCatalog } from '../service/env';
 import { items } from '../rules/helpers';
 import { compactSchemaText } from './crdSchema';
@@ -26,8 +27,6 @@ interface CrdEntry {
 
 const kindKey = (group: string, kind: string): string => `${group}/${kind}`;
 
-/** A copy of a scalar's text that does not keep the whole document text alive (parsers slice their input). */
-const own = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
 /**
  * The CustomResourceDefinitions (`apiextensions.k8s.io/v1`) of a set of files: the workspace in the
@@ -133,16 +132,16 @@ function crdsOf(doc: YamlDocument): CrdEntry[] {
     const group = scalarText(get(spec, 'group', doc.anchors));
     const kind = scalarText(getAt(spec, ['names', 'kind'], doc.anchors));
     if (!group || !kind) continue;
-    const entry: CrdEntry = { group: own(group), kind: own(kind), servedNames: [], served: new Map() };
+    const entry: CrdEntry = { group: ownString(group), kind: ownString(kind), servedNames: [], served: new Map() };
     for (const v of items(get(spec, 'versions', doc.anchors), doc.anchors)) {
       const name = scalarText(get(v, 'name', doc.anchors));
       const served = scalarText(get(v, 'served', doc.anchors));
       if (!name || (served !== undefined && served !== 'true')) continue;
-      entry.servedNames.push(own(name));
+      entry.servedNames.push(ownString(name));
       const schema = getAt(v, ['schema', 'openAPIV3Schema'], doc.anchors);
       if (!isMap(schema)) continue;
       try {
-        entry.served.set(own(name), { text: compactSchemaText(yamlToJson(schema, doc.anchors, { keepNulls: true, cache: doc.text.length >= INCREMENTAL_MIN_SIZE })) });
+        entry.served.set(ownString(name), { text: compactSchemaText(yamlToJson(schema, doc.anchors, { keepNulls: true, cache: doc.text.length >= INCREMENTAL_MIN_SIZE })) });
       } catch (e) {
         if (!(e instanceof ExpansionLimitError)) throw e;
       }

@@ -1,5 +1,6 @@
 import { fieldInfoAt, type FieldInfo, type VersionView } from '../schema/expand';
 import type { SchemaStore } from '../schema/store';
+import { ownString } from '../model/types';
 
 /**
  * One field of a kind across every minor of the schema store: what the schema says about it per
@@ -58,7 +59,7 @@ export class FieldNode {
       const infos = this.infos.map((info, i) => (info ? step(info, this.views[i]) : undefined));
       if (!infos.some(Boolean)) return undefined;
       node = new FieldNode(this.views, infos);
-      this.children.set(Buffer.from(key, 'utf8').toString('utf8'), node);
+      this.children.set(ownString(key), node);
     }
     return node ?? undefined;
   }
@@ -79,7 +80,7 @@ export function fieldTree(store: SchemaStore, apiVersion: string, kind: string):
       return def ? fieldInfoAt(views[i], def, []) : undefined;
     });
     root = infos.some(Boolean) ? new FieldNode(views, infos) : null;
-    byKind.set(Buffer.from(key, 'utf8').toString('utf8'), root);
+    byKind.set(ownString(key), root);
   }
   return root ?? undefined;
 }
