@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
+import { fastParseDocument } from './fastYaml';
 import { LineIndex } from './lines';
 import { findResources } from './resource';
 import { duplicateKeys, PARSE_OPTIONS, type ParseProblem, type YamlDocument } from './yamlDocument';
@@ -193,7 +194,8 @@ function attempt(prev: YamlDocument, text: string, path: Slot[], target: Target,
   if (!/^[ ]*(- +)*$/.test(old.slice(lineStart, start)) || (!endsLine && !/^[ \t]*(#.*)?$/.test(old.slice(end, eol(old, end))))) return undefined;
   const column = start - lineStart;
   const chunkEnd = endsLine ? end + delta : eol(text, end + delta);
-  const parsed = parseDocument(' '.repeat(column) + text.slice(start, chunkEnd), PARSE_OPTIONS);
+  const fragment = ' '.repeat(column) + text.slice(start, chunkEnd);
+  const parsed = fastParseDocument(fragment, PARSE_OPTIONS) ?? parseDocument(fragment, PARSE_OPTIONS);
   const fresh = parsed.contents;
   if (parsed.errors.length || !isBlockCollection(fresh) || hasReferences(fresh) || fresh.range![0] !== column) return undefined;
   const replaced = target.pair === undefined ? path[target.k].node : (path[target.k].node as YAMLMap).items[target.pair];

@@ -1,4 +1,5 @@
 import { isMap, parseDocument, type Document, type Node } from 'yaml';
+import { fastParseDocument } from './fastYaml';
 import { LineIndex } from './lines';
 import { Anchors, isMergeKey, scalarText, walk } from './nodes';
 import { findResources, type Resource } from './resource';
@@ -43,10 +44,11 @@ export const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: 
 
 /**
  * Parses one YAML document as Kubernetes reads it (YAML 1.1: `on`/`yes` booleans, `0755` octal,
- * `<<` merge keys). Aliases are never expanded here; walkers resolve them with a hop limit.
+ * `<<` merge keys). Aliases are never expanded here; walkers resolve them with a hop limit. The block
+ * YAML most manifests are written in takes the fast parser; anything else the `yaml` library's own.
  */
 export function parseYamlDocument(text: string, options: ParseOptions): YamlDocument {
-  const ast = parseDocument(text, PARSE_OPTIONS);
+  const ast = fastParseDocument(text, PARSE_OPTIONS) ?? parseDocument(text, PARSE_OPTIONS);
   const anchors = new Anchors(ast);
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {

@@ -1,0 +1,213 @@
+import { Scalar, type Schema } from 'yaml';
+import type { NodeFactory } from './fastNodes';
+
+/** Thrown (one shared instance) when the fast parser meets YAML it leaves to the `yaml` library. */
+export const DECLINE: unknown = Object.freeze({ declined: true });
+
+/** Stops the fast parse: the document goes to the full parser. */
+export function decline(): never {
+  throw DECLINE;
+}
+
+/** A scanned scalar: its value, kind and where its source ends. */
+export interface ScannedScalar {
+  value: string;
+  type: Scalar.Type;
+  /** Offset just past the scalar's source (closing quote, last content line). */
+  end: number;
+}
+
+/** What scalar resolution reads from the document being built. */
+export interface ScalarContext {
+  schema: Schema;
+  options: object;
+  nodes: NodeFactory;
+}
+
+type ScalarTag = { resolve(value: string, onError: (msg: string) => void, options: object): unknown; format?: string };
+type TestedTag = ScalarTag & { default?: boolean | 'key'; test?: RegExp; collection?: string };
+
+/**
+ * Only plain scalars starting with one of these (or empty) can match a YAML 1.1 default tag other than
+ * `str`, and those starting with a letter only when at most five characters long (`false`): the unit
+ * tests pin the schema's tag tests this relies on.
+ */
+const MAY_RESOLVE = /^[~NnYyTtOoFf+\-0-9.<]/;
+const LONGEST_WORD = 5;
+
+/** True when a plain scalar can resolve to something other than a string. */
+function mayResolve(value: string): boolean {
+  if (value === '') return true;
+  const c = value.charCodeAt(0);
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (!letter || value.length <= LONGEST_WORD) && MAY_RESOLVE.test(value);
+}
+
+/**
+ * Resolves a scalar as the `yaml` library's composer does: plain scalars by the schema's default tag
+ * tests in order, quoted and block scalars as strings. Declines whatever the library would report.
+ */
+export function makeScalar(doc: ScalarContext, scanned: ScannedScalar, start: number, nodeEnd: number, atKey: boolean): Scalar {
+  const { value, type } = scanned;
+  const schema = doc.schema;
+  const str = (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY];
+  let tag: ScalarTag = str;
+  if (type === 'PLAIN' && mayResolve(value)) {
+    for (const t of schema.tags as TestedTag[]) {
+      if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(value)) {
+        tag = t;
+        break;
+      }
+    }
+    if (tag !== str && atKey && (tag as TestedTag).default === 'key') decline();
+  }
+  const resolved = tag === str ? value : tag.resolve(value, decline, doc.options);
+  const scalar = resolved instanceof Scalar ? resolved : doc.nodes.scalar(resolved);
+  scalar.range = [start, scanned.end, nodeEnd];
+  scalar.source = value;
+  scalar.type = type;
+  if (tag.format) scalar.format = tag.format;
+  return scalar;
+}
+
+const SCALAR_KEY = Symbol.for('yaml.scalar');
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * A double- or single-quoted scalar that opens at `start`. It may run over several lines, each more
+ * indented than `col`, only when `col` is given; otherwise an unclosed line gives undefined.
+ */
+export function scanQuoted(text: string, start: number, col?: number): ScannedScalar | undefined {
+  const quote = text.charCodeAt(start);
+  let value = '';
+  let from = start + 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (col === undefined) return undefined;
+      value += text.slice(from, i).replace(/ +$/, '');
+      if (value.endsWith('\\') && quote === 34) decline();
+      let blanks = 0;
+      let indent = 0;
+      for (let j = i + 1; ; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 32) indent++;
+        else if (d === 10) {
+          blanks++;
+          indent = 0;
+        } else {
+          if (j >= text.length || indent <= col) decline();
+          i = j - 1;
+          break;
+        }
+      }
+      value += blanks ? '\n'.repeat(blanks) : ' ';
+      from = i + 1;
+    } else if (quote === 39 && c === 39) {
+      value += text.slice(from, i);
+      if (text.charCodeAt(i + 1) !== 39) return { value, type: 'QUOTE_SINGLE', end: i + 1 };
+      value += "'";
+      from = ++i + 1;
+    } else if (quote === 34 && c === 34) {
+      return { value: value + text.slice(from, i), type: 'QUOTE_DOUBLE', end: i + 1 };
+    } else if (quote === 34 && c === 92) {
+      value += text.slice(from, i);
+      const e = text[i + 1];
+      const hex = HEX_LENGTH[e];
+      if (hex) {
+        const digits = text.slice(i + 2, i + 2 + hex);
+        if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) decline();
+        value += String.fromCodePoint(parseInt(digits, 16));
+        i += 1 + hex;
+      } else if (e !== undefined && e in ESCAPES) {
+        value += ESCAPES[e];
+        i++;
+      } else decline();
+      from = i + 1;
+    }
+  }
+  return decline();
+}
+
+/**
+ * A block scalar whose header (`|` or `>`, optional `-`/`+`, no indentation indicator) is at `start`,
+ * inside a collection indented `parentIndent`. `next` is the start of the line after its content.
+ */
+export function scanBlock(text: string, start: number, parentIndent: number): ScannedScalar & { next: number } {
+  const folded = text.charCodeAt(start) === 62;
+  let i = start + 1;
+  const chomp = text[i] === '-' || text[i] === '+' ? text[i++] : '';
+  while (text.charCodeAt(i) === 32) i++;
+  if (i < text.length && text.charCodeAt(i) !== 10 && (text.charCodeAt(i) !== 35 || i === start + 1 + chomp.length)) decline();
+  let line = lineAfter(text, i);
+  const lines: string[] = [];
+  let indent = -1;
+  let contentEnd = line;
+  let blanks = 0;
+  while (line < text.length) {
+    let col = 0;
+    while (text.charCodeAt(line + col) === 32) col++;
+    const eol = lineEnd(text, line);
+    const blank = line + col === eol;
+    if (!blank) {
+      if (indent === -1) {
+        if (col <= parentIndent) break;
+        indent = col;
+        for (const l of lines) if (l.length > indent) decline();
+      }
+      if (col < indent) break;
+      if (folded && col > indent) decline();
+      blanks = 0;
+      contentEnd = eol < text.length ? eol + 1 : eol;
+    } else {
+      blanks++;
+      if (folded && indent !== -1 && col > indent) decline();
+    }
+    lines.push(text.slice(line, eol));
+    line = eol < text.length ? eol + 1 : eol;
+  }
+  if (indent === -1) decline();
+  const body = lines.slice(0, lines.length - blanks).map((l) => l.slice(indent));
+  let value = folded ? fold(body) : body.join('\n');
+  if (chomp !== '-') value += '\n';
+  if (chomp === '+') {
+    if (blanks && text.charCodeAt(line - 1) !== 10) decline();
+    value += '\n'.repeat(blanks);
+  }
+  const end = chomp === '+' ? line : contentEnd;
+  return { value, type: folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', end, next: line };
+}
+
+function fold(lines: string[]): string {
+  let out = '';
+  let pending = -1;
+  for (const l of lines) {
+    if (l === '') {
+      if (pending >= 0) pending++;
+      else out += '\n';
+      continue;
+    }
+    if (pending === 0) out += ' ';
+    else if (pending > 0) out += '\n'.repeat(pending);
+    out += l;
+    pending = 0;
+  }
+  return out;
+}
+
+/** Offset of the end of the line holding `i` (its `\n`, or the end of the text). */
+export function lineEnd(text: string, i: number): number {
+  const e = text.indexOf('\n', i);
+  return e === -1 ? text.length : e;
+}
+
+/** Offset of the start of the line after the one holding `i`. */
+export function lineAfter(text: string, i: number): number {
+  const e = text.indexOf('\n', i);
+  return e === -1 ? text.length : e + 1;
+}

@@ -1,0 +1,375 @@
+import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { NodeFactory } from './fastNodes';
+import { DECLINE, decline, lineAfter, lineEnd, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
+
+/** Deepest nesting the fast parser follows; deeper documents go to the full parser. */
+const MAX_NESTING = 200;
+/** YAML's limit on an implicit key's length. */
+const MAX_KEY = 1000;
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+type Parsed = { node: Node; next: number };
+
+/**
+ * Parses the block-style YAML that Kubernetes manifests are written in (block mappings and sequences,
+ * single-line plain and quoted scalars, literal and folded block scalars, single-line flow collections of
+ * scalars, comments) straight into the `yaml` library's nodes, with the ranges, values and types its own
+ * composer gives. Anything else (anchors, aliases, tags, directives, multi-line flow or plain scalars,
+ * tabs, CRLF, errors) returns undefined and is left to `parseDocument`; a test keeps the two equal.
+ */
+export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
+  if (/[\t\r\uFEFF]/.test(text)) return undefined;
+  const doc = new Document(undefined, options) as Document.Parsed;
+  try {
+    new FastParser(text, doc).parse();
+    return doc;
+  } catch (e) {
+    if (e === DECLINE || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** True when the document's last node is an empty value, which the composer ends before its line break. */
+function endsEmpty(node: unknown): boolean {
+  let n = node;
+  while (isMap(n) || isSeq(n)) {
+    const last: unknown = n.items[n.items.length - 1];
+    n = isPair(last) ? last.value : last;
+  }
+  return isScalar(n) && n.source === '' && n.range![0] === n.range![2];
+}
+
+class FastParser {
+  private depth = 0;
+
+  private readonly ctx: ScalarContext;
+  private nextFrom = -1;
+  private nextAt = 0;
+  private indentFrom = -1;
+  private indent = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+  ) {
+    this.ctx = { schema: doc.schema, options: doc.options, nodes: new NodeFactory(doc.schema) };
+  }
+
+  parse(): void {
+    const { text, doc } = this;
+    let p = 0;
+    let start = -1;
+    while (p < text.length) {
+      const first = text.charCodeAt(p);
+      if (first === 37) decline();
+      if (text.startsWith('---', p)) {
+        if (doc.directives.docStart) decline();
+        this.trailing(p + 3);
+        doc.directives.docStart = true;
+        start = p;
+      } else if (!this.isBlankOrComment(p)) break;
+      p = lineAfter(text, p);
+    }
+    if (p >= text.length || text.charCodeAt(text.length - 1) === 32) decline();
+    const col = this.indentAt(p);
+    const root = this.block(p + col, col);
+    const after = this.nextContent(root.next);
+    if (after < text.length) decline();
+    doc.contents = root.node as Document.Parsed['contents'];
+    const end = root.node.range![2];
+    doc.range = [start === -1 ? p : start, end, endsEmpty(root.node) ? end : text.length];
+  }
+
+  private block(at: number, col: number): Parsed {
+    if (++this.depth > MAX_NESTING) decline();
+    const parsed = this.isSeqItem(at) ? this.seq(at, col) : this.keyEnd(at) !== -1 ? this.map(at, col) : decline();
+    this.depth--;
+    return parsed;
+  }
+
+  private map(at: number, col: number): Parsed {
+    const { text } = this;
+    const map = this.ctx.nodes.map();
+    let p = at;
+    let next: number;
+    for (;;) {
+      const colon = this.keyEnd(p);
+      if (colon === -1) decline();
+      const key = this.key(p, colon);
+      const value = this.value(colon + 1, col, 'map');
+      map.items.push(this.ctx.nodes.pair(key, value.node));
+      next = value.next;
+      const q = this.nextContent(next);
+      if (q >= text.length) break;
+      const m = this.indentAt(q);
+      if (m < col) break;
+      if (m > col || this.isSeqItem(q + m)) decline();
+      p = q + m;
+    }
+    const end = (map.items[map.items.length - 1].value as Node).range![2];
+    map.range = [at, end, end];
+    return { node: map, next };
+  }
+
+  private seq(at: number, col: number): Parsed {
+    const { text } = this;
+    const seq = this.ctx.nodes.seq();
+    let p = at;
+    let next: number;
+    for (;;) {
+      const item = this.value(p + 1, col, 'seq');
+      seq.items.push(item.node);
+      next = item.next;
+      const q = this.nextContent(next);
+      if (q >= text.length) break;
+      const m = this.indentAt(q);
+      if (m < col || (m === col && !this.isSeqItem(q + m))) break;
+      if (m > col) decline();
+      p = q + m;
+    }
+    const end = (seq.items[seq.items.length - 1] as Node).range![2];
+    seq.range = [at, end, end];
+    return { node: seq, next };
+  }
+
+  /** The node after a mapping's `:` or a sequence's `-` at `from`, in a collection indented `col`. */
+  private value(from: number, col: number, parent: 'map' | 'seq'): Parsed {
+    const { text } = this;
+    let q = from;
+    while (text.charCodeAt(q) === 32) q++;
+    const c = text.charCodeAt(q);
+    if (q >= text.length || c === 10 || c === 35) return this.nested(q, col, parent);
+    const lineStart = text.lastIndexOf('\n', q - 1) + 1;
+    if (parent === 'seq' && (this.isSeqItem(q) || this.keyEnd(q) !== -1)) return this.block(q, q - lineStart);
+    return this.scalar(q, col);
+  }
+
+  /** A scalar, or a flow collection of scalars, starting at `q` in a collection indented `col`. */
+  private scalar(q: number, col: number): Parsed {
+    const { text } = this;
+    const c = text.charCodeAt(q);
+    if (c === 124 || c === 62) {
+      const block = scanBlock(text, q, col);
+      return { node: makeScalar(this.ctx, block, q, block.end, false), next: block.next };
+    }
+    if (c === 34 || c === 39) return this.endOfLine(scanQuoted(text, q, col)!, q);
+    if (c === 91 || c === 123) return this.flow(q);
+    if (this.isIndicator(q)) decline();
+    let line = this.plainLine(q);
+    let value = line.value;
+    let end = line.end;
+    let next = lineAfter(text, end);
+    while (!line.comment) {
+      let r = next;
+      let blanks = 0;
+      for (let m = this.indentAt(r); r + m < text.length && text.charCodeAt(r + m) === 10; m = this.indentAt(r)) {
+        r += m + 1;
+        blanks++;
+      }
+      const m = this.indentAt(r);
+      if (r + m >= text.length || m <= col) break;
+      const c = text.charCodeAt(r + m);
+      if (c === 35 || ((c === 45 || c === 63 || c === 58) && this.isSeparator(r + m + 1))) decline();
+      line = this.plainLine(r + m);
+      value += blanks ? '\n'.repeat(blanks) : ' ';
+      value += line.value;
+      end = line.end;
+      next = lineAfter(text, end);
+    }
+    this.nextContent(next);
+    return { node: makeScalar(this.ctx, { value, type: 'PLAIN', end }, q, next, false), next };
+  }
+
+  /** One line of a plain scalar from `q`: its text without trailing spaces, where that ends, and whether a comment follows. */
+  private plainLine(q: number): { value: string; end: number; comment: boolean } {
+    const { text } = this;
+    let i = q;
+    let comment = false;
+    for (let c = text.charCodeAt(i); i < text.length && c !== 10; c = text.charCodeAt(++i)) {
+      if (c === 35 && text.charCodeAt(i - 1) === 32) {
+        comment = true;
+        break;
+      }
+      if (c === 58 && this.isSeparator(i + 1)) decline();
+    }
+    let end = i;
+    while (text.charCodeAt(end - 1) === 32) end--;
+    return { value: text.slice(q, end), end, comment };
+  }
+
+  private nested(q: number, col: number, parent: 'map' | 'seq'): Parsed {
+    const { text } = this;
+    const next = lineAfter(text, q);
+    const r = this.nextContent(next);
+    if (r < text.length) {
+      const m = this.indentAt(r);
+      const at = r + m;
+      if ((m === col && parent === 'map' && this.isSeqItem(at)) || (m > col && (this.isSeqItem(at) || this.keyEnd(at) !== -1))) return this.block(at, m);
+      if (m > col) return this.scalar(at, col);
+    }
+    const end = text.charCodeAt(q) === 35 ? this.afterComment(next) : q;
+    const empty = makeScalar(this.ctx, { value: '', type: 'PLAIN', end: q }, q, end, false);
+    return { node: empty, next };
+  }
+
+  /** Where the composer ends an empty value with a comment: at the next line's content, which must follow at once. */
+  private afterComment(next: number): number {
+    if (this.nextContent(next) !== next) decline();
+    return next + this.indentAt(next);
+  }
+
+  private endOfLine(scanned: ScannedScalar, start: number): Parsed {
+    const next = this.trailing(scanned.end);
+    return { node: makeScalar(this.ctx, scanned, start, next, false), next };
+  }
+
+  private flow(start: number): Parsed {
+    const { text } = this;
+    const isFlowMap = text.charCodeAt(start) === 123;
+    const close = isFlowMap ? 125 : 93;
+    const node = isFlowMap ? this.ctx.nodes.map() : this.ctx.nodes.seq();
+    node.flow = true;
+    let i = start + 1;
+    const skip = () => {
+      while (text.charCodeAt(i) === 32) i++;
+    };
+    skip();
+    if (text.charCodeAt(i) !== close) {
+      for (;;) {
+        const item = this.flowScalar(i, isFlowMap);
+        i = item.range![1];
+        if (isFlowMap) {
+          if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32) decline();
+          i += 2;
+          skip();
+          const value = this.flowScalar(i, false);
+          (node as YAMLMap).items.push(this.ctx.nodes.pair(item, value));
+          i = value.range![1];
+        } else (node as YAMLSeq).items.push(item);
+        if (text.charCodeAt(i) === close) break;
+        if (text.charCodeAt(i) !== 44 || text.charCodeAt(i + 1) !== 32) decline();
+        i += 2;
+        skip();
+      }
+    }
+    const end = i + 1;
+    const next = this.trailing(end);
+    node.range = [start, end, next];
+    return { node, next };
+  }
+
+  private flowScalar(at: number, atKey: boolean): Scalar {
+    const { text } = this;
+    const c = text.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      const scanned = scanQuoted(text, at) ?? decline();
+      return makeScalar(this.ctx, scanned, at, scanned.end, atKey);
+    }
+    if (this.isIndicator(at) || c === 44 || c === 93 || c === 125 || c === 10) decline();
+    let end = at;
+    for (;;) {
+      const ch = text.charCodeAt(end);
+      if (end >= text.length || ch === 10 || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 35) break;
+      if (ch === 58) {
+        const after = text.charCodeAt(end + 1);
+        if (after === 32 || after === 44) break;
+        if (after === 91 || after === 93 || after === 123 || after === 125 || this.isSeparator(end + 1)) decline();
+      }
+      end++;
+    }
+    if (text.charCodeAt(end - 1) === 32 || end === at) decline();
+    return makeScalar(this.ctx, { value: text.slice(at, end), type: 'PLAIN', end }, at, end, atKey);
+  }
+
+  /** A key that starts at `at` and whose `:` is at `colon`. */
+  private key(at: number, colon: number): Scalar {
+    const c = this.text.charCodeAt(at);
+    const scanned: ScannedScalar =
+      c === 34 || c === 39 ? scanQuoted(this.text, at) ?? decline() : { value: this.text.slice(at, colon), type: 'PLAIN', end: colon };
+    if (scanned.end !== colon || colon - at > MAX_KEY) decline();
+    return makeScalar(this.ctx, scanned, at, colon, true);
+  }
+
+  /** The offset of the `:` ending an implicit key that starts at `at`, or -1 when the line holds none. */
+  private keyEnd(at: number): number {
+    const { text } = this;
+    const c = text.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      const end = scanQuoted(text, at)?.end;
+      return end !== undefined && text.charCodeAt(end) === 58 && this.isSeparator(end + 1) ? end : -1;
+    }
+    if (this.isIndicator(at)) return -1;
+    const eol = lineEnd(text, at);
+    for (let i = at; i < eol; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 58 && this.isSeparator(i + 1)) return text.charCodeAt(i - 1) === 32 ? decline() : i;
+      if (ch === 35 && text.charCodeAt(i - 1) === 32) return -1;
+    }
+    return -1;
+  }
+
+  /** After a value ending at `end`: spaces and a comment to the end of the line; the next line's start. */
+  private trailing(end: number): number {
+    const { text } = this;
+    let i = end;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 10 && !(c === 35 && i > end)) decline();
+    return lineAfter(text, i);
+  }
+
+  private isIndicator(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    if (c === 45 || c === 63 || c === 58) return this.isSeparator(at + 1);
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+  }
+
+  private isSeparator(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    return at >= this.text.length || c === 32 || c === 10;
+  }
+
+  private isSeqItem(at: number): boolean {
+    return this.text.charCodeAt(at) === 45 && this.isSeparator(at + 1);
+  }
+
+  private isBlankOrComment(lineStart: number): boolean {
+    const { text } = this;
+    let i = lineStart;
+    while (text.charCodeAt(i) === 32) i++;
+    return i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 35;
+  }
+
+  /**
+   * The start of the first line at or after `lineStart` holding content. Declines at a comment line
+   * (whose place in the ranges of the collections around it the composer decides) and at a marker.
+   */
+  private nextContent(lineStart: number): number {
+    if (lineStart === this.nextFrom) return this.nextAt;
+    this.nextFrom = lineStart;
+    return (this.nextAt = this.findContent(lineStart));
+  }
+
+  private findContent(lineStart: number): number {
+    const { text } = this;
+    let p = lineStart;
+    for (;;) {
+      const col = this.indentAt(p);
+      const c = text.charCodeAt(p + col);
+      if (p + col >= text.length) return text.length;
+      if (c === 35) decline();
+      if (c !== 10) break;
+      p += col + 1;
+    }
+    if (text.startsWith('...', p) || text.startsWith('---', p)) decline();
+    return p;
+  }
+
+  private indentAt(lineStart: number): number {
+    if (lineStart === this.indentFrom) return this.indent;
+    let i = lineStart;
+    while (this.text.charCodeAt(i) === 32) i++;
+    this.indentFrom = lineStart;
+    return (this.indent = i - lineStart);
+  }
+}
