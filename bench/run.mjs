@@ -161,7 +161,7 @@ async function main() {
     minor: options.minor,
     options,
     machine: machine(),
-    servers: servers.map((s) => ({ id: s.id, name: s.name, version: s.version })),
+    servers: servers.map((s) => ({ id: s.id, name: s.name, version: s.version, execArgv: s.execArgv })),
     theirSchema,
     theirDebounceMs: THEIR_DEBOUNCE_MS,
     sanity,

@@ -25,6 +25,7 @@ export function ourServer(repo, minor) {
     name: 'workload-studio',
     version,
     script: path.join(repo, 'dist/server.js'),
+    execArgv: JSON.parse(readFileSync(path.join(repo, 'client/src/serverExecArgv.json'), 'utf8')),
     args: ['--stdio'],
     diagnostics: 'pull',
     capabilities: { ...commonCapabilities, textDocument: { ...commonCapabilities.textDocument, diagnostic: { dynamicRegistration: false } } },

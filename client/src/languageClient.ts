@@ -2,13 +2,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { explicitSettings } from './explicitSettings';
+import SERVER_EXEC_ARGV from './serverExecArgv.json';
 
-/** Creates the language client of the server bundled at `dist/server.js` (IPC), answering its settings requests with the explicit settings. */
+/**
+ * Creates the language client of the server bundled at `dist/server.js` (IPC), answering its settings requests
+ * with the explicit settings. The server runs with `serverExecArgv.json`'s flags: young-generation semi-spaces
+ * of 2 MiB keep its peak memory about 20 MiB lower at no measurable cost in speed (BENCHMARKS.md).
+ */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   const config = vscode.workspace.getConfiguration('workloadStudio');
   const clientOptions: LanguageClientOptions = {

@@ -4,23 +4,26 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Document, parseDocument } from 'yaml';
 import { listYamlFiles } from '../../server/src/index/scan';
-import { fastParseDocument } from '../../server/src/model/fastYaml';
+import { fastParse, fastParseDocument } from '../../server/src/model/fastYaml';
+import { Anchors } from '../../server/src/model/nodes';
 import { hasContent, splitDocuments } from '../../server/src/model/split';
-import { PARSE_OPTIONS } from '../../server/src/model/yamlDocument';
+import { duplicateKeys, PARSE_OPTIONS } from '../../server/src/model/yamlDocument';
 import { mutate, prng } from '../fuzz/mutate';
 import { CORPUS, needsCorpus, REPO_ROOT } from '../helpers/paths';
 import { applyLineEdit, Random, randomLineEdit } from '../helpers/randomEdits';
 import { documentDifference } from '../helpers/yamlTrees';
 
-/** Both parses of a text, the fast one undefined when it declined. */
-function both(text: string): { fast: Document.Parsed | undefined; full: Document.Parsed } {
-  return { fast: fastParseDocument(text, PARSE_OPTIONS), full: parseDocument(text, PARSE_OPTIONS) };
-}
-
-/** Asserts the fast parser either declines `text` or gives exactly the `yaml` library's document. */
+/**
+ * Asserts the fast parser either declines `text` or gives exactly the `yaml` library's document, with
+ * no anchors and a duplicate-key flag that agrees with the full duplicate-key walk.
+ */
 function assertSameOrDeclined(text: string, label: string): boolean {
-  const { fast, full } = both(text);
-  if (!fast) return false;
+  const parsed = fastParse(text, PARSE_OPTIONS);
+  const full = parseDocument(text, PARSE_OPTIONS);
+  if (!parsed) return false;
+  const fast = parsed.ast;
+  assert.equal(parsed.repeatsKeys, duplicateKeys(full.contents).length > 0, `${label}: duplicate keys`);
+  assert.ok(new Anchors(full).isEmpty(), `${label}: anchors`);
   const d = documentDifference(fast, full);
   if (d && process.env.KWS_DUMP) writeFileSync(process.env.KWS_DUMP, text);
   assert.equal(d, undefined, `${label}: ${d}\n${text.slice(0, 400)}`);
@@ -61,6 +64,7 @@ const ACCEPTED: Record<string, string> = {
   'comments after values and markers': '--- # start\na: 1 # one\nb: # empty\n  c: "x" # quoted\nd: # before\ne: [a] # flow\n',
   'leading comments and an indented root': '# a comment\n\n  a: 1\n  b:\n    - c\n',
   'a document ending in an empty value': 'kind:\n',
+  'repeated keys': 'a: 1\nb:\n  c: 1\n  c: 2\na: 3\n',
 };
 
 for (const [name, text] of Object.entries(ACCEPTED)) {

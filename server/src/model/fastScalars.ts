@@ -1,5 +1,6 @@
 import { Scalar, type Schema } from 'yaml';
 import type { NodeFactory } from './fastNodes';
+import { lineAfter, lineEnd } from './fastText';
 
 /** Thrown (one shared instance) when the fast parser meets YAML it leaves to the `yaml` library. */
 export const DECLINE: unknown = Object.freeze({ declined: true });
@@ -198,16 +199,4 @@ function fold(lines: string[]): string {
     pending = 0;
   }
   return out;
-}
-
-/** Offset of the end of the line holding `i` (its `\n`, or the end of the text). */
-export function lineEnd(text: string, i: number): number {
-  const e = text.indexOf('\n', i);
-  return e === -1 ? text.length : e;
-}
-
-/** Offset of the start of the line after the one holding `i`. */
-export function lineAfter(text: string, i: number): number {
-  const e = text.indexOf('\n', i);
-  return e === -1 ? text.length : e + 1;
 }

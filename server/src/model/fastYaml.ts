@@ -1,6 +1,9 @@
-import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { NodeFactory } from './fastNodes';
-import { DECLINE, decline, lineAfter, lineEnd, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
+import { scalarText } from './nodes';
+import { scanFlow } from './fastFlow';
+import { DECLINE, decline, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
+import { isBlankOrComment, isIndicator, isSeparator, isSeqItem, lineAfter, lineEnd } from './fastText';
 
 /** Deepest nesting the fast parser follows; deeper documents go to the full parser. */
 const MAX_NESTING = 200;
@@ -10,23 +13,37 @@ const MAX_KEY = 1000;
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 type Parsed = { node: Node; next: number };
 
+/** A document the fast parser took, with what it learnt on the way. */
+export interface FastParse {
+  ast: Document.Parsed;
+  /** True when some mapping repeats a key; false proves there is no duplicate key to report. */
+  repeatsKeys: boolean;
+}
+
 /**
  * Parses the block-style YAML that Kubernetes manifests are written in (block mappings and sequences,
  * single-line plain and quoted scalars, literal and folded block scalars, single-line flow collections of
  * scalars, comments) straight into the `yaml` library's nodes, with the ranges, values and types its own
  * composer gives. Anything else (anchors, aliases, tags, directives, multi-line flow or plain scalars,
  * tabs, CRLF, errors) returns undefined and is left to `parseDocument`; a test keeps the two equal.
+ * Documents it takes hold no anchors or aliases.
  */
-export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
+export function fastParse(text: string, options: Options): FastParse | undefined {
   if (/[\t\r\uFEFF]/.test(text)) return undefined;
-  const doc = new Document(undefined, options) as Document.Parsed;
+  const ast = new Document(undefined, options) as Document.Parsed;
   try {
-    new FastParser(text, doc).parse();
-    return doc;
+    const parser = new FastParser(text, ast);
+    parser.parse();
+    return { ast, repeatsKeys: parser.repeatsKeys };
   } catch (e) {
     if (e === DECLINE || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** The document {@link fastParse} builds, or undefined where it declines. */
+export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
+  return fastParse(text, options)?.ast;
 }
 
 /** True when the document's last node is an empty value, which the composer ends before its line break. */
@@ -42,6 +59,8 @@ function endsEmpty(node: unknown): boolean {
 class FastParser {
   private depth = 0;
 
+  /** True once some mapping repeated a key. */
+  repeatsKeys = false;
   private readonly ctx: ScalarContext;
   private nextFrom = -1;
   private nextAt = 0;
@@ -67,7 +86,7 @@ class FastParser {
         this.trailing(p + 3);
         doc.directives.docStart = true;
         start = p;
-      } else if (!this.isBlankOrComment(p)) break;
+      } else if (!isBlankOrComment(text, p)) break;
       p = lineAfter(text, p);
     }
     if (p >= text.length || text.charCodeAt(text.length - 1) === 32) decline();
@@ -82,7 +101,7 @@ class FastParser {
 
   private block(at: number, col: number): Parsed {
     if (++this.depth > MAX_NESTING) decline();
-    const parsed = this.isSeqItem(at) ? this.seq(at, col) : this.keyEnd(at) !== -1 ? this.map(at, col) : decline();
+    const parsed = isSeqItem(this.text, at) ? this.seq(at, col) : this.keyEnd(at) !== -1 ? this.map(at, col) : decline();
     this.depth--;
     return parsed;
   }
@@ -92,10 +111,21 @@ class FastParser {
     const map = this.ctx.nodes.map();
     let p = at;
     let next: number;
+    let first: string | undefined;
+    let seen: Set<string> | undefined;
     for (;;) {
       const colon = this.keyEnd(p);
       if (colon === -1) decline();
       const key = this.key(p, colon);
+      const name = scalarText(key);
+      if (name !== undefined && !this.repeatsKeys) {
+        if (first === undefined) first = name;
+        else {
+          seen ??= new Set([first]);
+          if (seen.has(name)) this.repeatsKeys = true;
+          seen.add(name);
+        }
+      }
       const value = this.value(colon + 1, col, 'map');
       map.items.push(this.ctx.nodes.pair(key, value.node));
       next = value.next;
@@ -103,7 +133,7 @@ class FastParser {
       if (q >= text.length) break;
       const m = this.indentAt(q);
       if (m < col) break;
-      if (m > col || this.isSeqItem(q + m)) decline();
+      if (m > col || isSeqItem(text, q + m)) decline();
       p = q + m;
     }
     const end = (map.items[map.items.length - 1].value as Node).range![2];
@@ -123,7 +153,7 @@ class FastParser {
       const q = this.nextContent(next);
       if (q >= text.length) break;
       const m = this.indentAt(q);
-      if (m < col || (m === col && !this.isSeqItem(q + m))) break;
+      if (m < col || (m === col && !isSeqItem(text, q + m))) break;
       if (m > col) decline();
       p = q + m;
     }
@@ -140,7 +170,7 @@ class FastParser {
     const c = text.charCodeAt(q);
     if (q >= text.length || c === 10 || c === 35) return this.nested(q, col, parent);
     const lineStart = text.lastIndexOf('\n', q - 1) + 1;
-    if (parent === 'seq' && (this.isSeqItem(q) || this.keyEnd(q) !== -1)) return this.block(q, q - lineStart);
+    if (parent === 'seq' && (isSeqItem(text, q) || this.keyEnd(q) !== -1)) return this.block(q, q - lineStart);
     return this.scalar(q, col);
   }
 
@@ -153,8 +183,13 @@ class FastParser {
       return { node: makeScalar(this.ctx, block, q, block.end, false), next: block.next };
     }
     if (c === 34 || c === 39) return this.endOfLine(scanQuoted(text, q, col)!, q);
-    if (c === 91 || c === 123) return this.flow(q);
-    if (this.isIndicator(q)) decline();
+    if (c === 91 || c === 123) {
+      const node = scanFlow(text, q, this.ctx);
+      const next = this.trailing(node.range![1]);
+      node.range![2] = next;
+      return { node, next };
+    }
+    if (isIndicator(text, q)) decline();
     let line = this.plainLine(q);
     let value = line.value;
     let end = line.end;
@@ -169,7 +204,7 @@ class FastParser {
       const m = this.indentAt(r);
       if (r + m >= text.length || m <= col) break;
       const c = text.charCodeAt(r + m);
-      if (c === 35 || ((c === 45 || c === 63 || c === 58) && this.isSeparator(r + m + 1))) decline();
+      if (c === 35 || ((c === 45 || c === 63 || c === 58) && isSeparator(text, r + m + 1))) decline();
       line = this.plainLine(r + m);
       value += blanks ? '\n'.repeat(blanks) : ' ';
       value += line.value;
@@ -190,7 +225,7 @@ class FastParser {
         comment = true;
         break;
       }
-      if (c === 58 && this.isSeparator(i + 1)) decline();
+      if (c === 58 && isSeparator(text, i + 1)) decline();
     }
     let end = i;
     while (text.charCodeAt(end - 1) === 32) end--;
@@ -204,7 +239,7 @@ class FastParser {
     if (r < text.length) {
       const m = this.indentAt(r);
       const at = r + m;
-      if ((m === col && parent === 'map' && this.isSeqItem(at)) || (m > col && (this.isSeqItem(at) || this.keyEnd(at) !== -1))) return this.block(at, m);
+      if ((m === col && parent === 'map' && isSeqItem(text, at)) || (m > col && (isSeqItem(text, at) || this.keyEnd(at) !== -1))) return this.block(at, m);
       if (m > col) return this.scalar(at, col);
     }
     const end = text.charCodeAt(q) === 35 ? this.afterComment(next) : q;
@@ -223,64 +258,6 @@ class FastParser {
     return { node: makeScalar(this.ctx, scanned, start, next, false), next };
   }
 
-  private flow(start: number): Parsed {
-    const { text } = this;
-    const isFlowMap = text.charCodeAt(start) === 123;
-    const close = isFlowMap ? 125 : 93;
-    const node = isFlowMap ? this.ctx.nodes.map() : this.ctx.nodes.seq();
-    node.flow = true;
-    let i = start + 1;
-    const skip = () => {
-      while (text.charCodeAt(i) === 32) i++;
-    };
-    skip();
-    if (text.charCodeAt(i) !== close) {
-      for (;;) {
-        const item = this.flowScalar(i, isFlowMap);
-        i = item.range![1];
-        if (isFlowMap) {
-          if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32) decline();
-          i += 2;
-          skip();
-          const value = this.flowScalar(i, false);
-          (node as YAMLMap).items.push(this.ctx.nodes.pair(item, value));
-          i = value.range![1];
-        } else (node as YAMLSeq).items.push(item);
-        if (text.charCodeAt(i) === close) break;
-        if (text.charCodeAt(i) !== 44 || text.charCodeAt(i + 1) !== 32) decline();
-        i += 2;
-        skip();
-      }
-    }
-    const end = i + 1;
-    const next = this.trailing(end);
-    node.range = [start, end, next];
-    return { node, next };
-  }
-
-  private flowScalar(at: number, atKey: boolean): Scalar {
-    const { text } = this;
-    const c = text.charCodeAt(at);
-    if (c === 34 || c === 39) {
-      const scanned = scanQuoted(text, at) ?? decline();
-      return makeScalar(this.ctx, scanned, at, scanned.end, atKey);
-    }
-    if (this.isIndicator(at) || c === 44 || c === 93 || c === 125 || c === 10) decline();
-    let end = at;
-    for (;;) {
-      const ch = text.charCodeAt(end);
-      if (end >= text.length || ch === 10 || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 35) break;
-      if (ch === 58) {
-        const after = text.charCodeAt(end + 1);
-        if (after === 32 || after === 44) break;
-        if (after === 91 || after === 93 || after === 123 || after === 125 || this.isSeparator(end + 1)) decline();
-      }
-      end++;
-    }
-    if (text.charCodeAt(end - 1) === 32 || end === at) decline();
-    return makeScalar(this.ctx, { value: text.slice(at, end), type: 'PLAIN', end }, at, end, atKey);
-  }
-
   /** A key that starts at `at` and whose `:` is at `colon`. */
   private key(at: number, colon: number): Scalar {
     const c = this.text.charCodeAt(at);
@@ -296,13 +273,13 @@ class FastParser {
     const c = text.charCodeAt(at);
     if (c === 34 || c === 39) {
       const end = scanQuoted(text, at)?.end;
-      return end !== undefined && text.charCodeAt(end) === 58 && this.isSeparator(end + 1) ? end : -1;
+      return end !== undefined && text.charCodeAt(end) === 58 && isSeparator(text, end + 1) ? end : -1;
     }
-    if (this.isIndicator(at)) return -1;
+    if (isIndicator(text, at)) return -1;
     const eol = lineEnd(text, at);
     for (let i = at; i < eol; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 58 && this.isSeparator(i + 1)) return text.charCodeAt(i - 1) === 32 ? decline() : i;
+      if (ch === 58 && isSeparator(text, i + 1)) return text.charCodeAt(i - 1) === 32 ? decline() : i;
       if (ch === 35 && text.charCodeAt(i - 1) === 32) return -1;
     }
     return -1;
@@ -316,28 +293,6 @@ class FastParser {
     const c = text.charCodeAt(i);
     if (i < text.length && c !== 10 && !(c === 35 && i > end)) decline();
     return lineAfter(text, i);
-  }
-
-  private isIndicator(at: number): boolean {
-    const c = this.text.charCodeAt(at);
-    if (c === 45 || c === 63 || c === 58) return this.isSeparator(at + 1);
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
-  }
-
-  private isSeparator(at: number): boolean {
-    const c = this.text.charCodeAt(at);
-    return at >= this.text.length || c === 32 || c === 10;
-  }
-
-  private isSeqItem(at: number): boolean {
-    return this.text.charCodeAt(at) === 45 && this.isSeparator(at + 1);
-  }
-
-  private isBlankOrComment(lineStart: number): boolean {
-    const { text } = this;
-    let i = lineStart;
-    while (text.charCodeAt(i) === 32) i++;
-    return i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 35;
   }
 
   /**

@@ -11,8 +11,13 @@ export class Anchors {
   readonly unresolved: Alias[] = [];
   private readonly aliases: number;
 
-  constructor(doc: Document.Parsed) {
+  /** Collects the anchors of `doc`; without a document, the anchors of one known to hold none. */
+  constructor(doc?: Document.Parsed) {
     const aliases: Alias[] = [];
+    if (!doc) {
+      this.aliases = 0;
+      return;
+    }
     walk(doc.contents, (node) => {
       if (isAlias(node)) aliases.push(node);
       else if (node.anchor) this.defs.push({ name: node.anchor, at: node.range?.[0] ?? 0, node });

@@ -1,5 +1,5 @@
 import { isMap, parseDocument, type Document, type Node } from 'yaml';
-import { fastParseDocument } from './fastYaml';
+import { fastParse } from './fastYaml';
 import { LineIndex } from './lines';
 import { Anchors, isMergeKey, scalarText, walk } from './nodes';
 import { findResources, type Resource } from './resource';
@@ -48,12 +48,13 @@ export const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: 
  * YAML most manifests are written in takes the fast parser; anything else the `yaml` library's own.
  */
 export function parseYamlDocument(text: string, options: ParseOptions): YamlDocument {
-  const ast = fastParseDocument(text, PARSE_OPTIONS) ?? parseDocument(text, PARSE_OPTIONS);
-  const anchors = new Anchors(ast);
+  const fast = fastParse(text, PARSE_OPTIONS);
+  const ast = fast?.ast ?? parseDocument(text, PARSE_OPTIONS);
+  const anchors = fast ? new Anchors() : new Anchors(ast);
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {
     for (const e of ast.errors) problems.push({ ruleId: 'syntax', code: e.code, span: errorSpan(text, e.pos), detail: e.message.split('\n')[0] });
-    problems.push(...duplicateKeys(ast.contents));
+    if (!fast || fast.repeatsKeys) problems.push(...duplicateKeys(ast.contents));
     for (const alias of anchors.unresolved) {
       const r = alias.range ?? [0, 1];
       problems.push({ ruleId: 'syntax', code: 'UNRESOLVED_ALIAS', span: [r[0], r[1]], detail: `*${alias.source}`, key: alias.source });
