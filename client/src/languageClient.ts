@@ -7,7 +7,7 @@ import SERVER_EXEC_ARGV from './serverExecArgv.json';
 /**
  * Creates the language client of the server bundled at `dist/server.js` (IPC), answering its settings requests
  * with the explicit settings. The server runs with `serverExecArgv.json`'s flags: young-generation semi-spaces
- * of 2 MiB keep its peak memory about 20 MiB lower at no measurable cost in speed (BENCHMARKS.md).
+ * of 2 MiB keep its peak memory about 17 MiB lower at no measurable cost in speed (BENCHMARKS.md).
  */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
