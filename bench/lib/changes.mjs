@@ -72,10 +72,19 @@ export async function changeLatency(specs, workload, options) {
   return { samples, counts, sites: sites.length };
 }
 
+/** Cycles whose RSS samples make one memory figure: a single sample mostly shows where the garbage collector happens to be. */
+const MEMORY_WINDOW = 10;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
 /**
  * Memory over `cycles` edit/reopen cycles of the workload's first file: one edit (typed and restored)
  * with its diagnostics, then close and reopen with diagnostics. Records the server's RSS after the first
- * open, after `settle` cycles, and after the last cycle; `growthPct` compares the last with the settled one.
+ * open and after every cycle; the settled figure is the median of the `window` cycles up to `settle`, the
+ * final one the median of the last `window` cycles, and `growthPct` compares the two.
  */
 export async function memoryCycles(spec, workload, options) {
   const doc = largest(workload);
@@ -84,7 +93,7 @@ export async function memoryCycles(spec, workload, options) {
   try {
     await session.openAll([doc]);
     const afterOpen = session.rssMiB();
-    let settled = afterOpen;
+    const rss = [];
     let version = 1;
     for (let i = 0; i < options.cycles; i++) {
       await edit(session, doc.uri, ++version, sites[i % sites.length], true);
@@ -92,10 +101,13 @@ export async function memoryCycles(spec, workload, options) {
       await session.closeAll([doc]);
       await session.openAll([doc]);
       version = 1;
-      if (i + 1 === Math.min(options.settle, options.cycles)) settled = session.rssMiB();
+      rss.push(session.rssMiB());
     }
-    const last = session.rssMiB();
-    return { cycles: options.cycles, afterOpenMiB: afterOpen, settledMiB: settled, lastMiB: last, peakMiB: session.peakRssMiB(), growthPct: ((last - settled) / settled) * 100 };
+    const settle = Math.min(options.settle, options.cycles);
+    const window = Math.max(1, Math.min(MEMORY_WINDOW, Math.floor(settle / 2)));
+    const settled = median(rss.slice(settle - window, settle));
+    const last = median(rss.slice(-window));
+    return { cycles: options.cycles, window, afterOpenMiB: afterOpen, settledMiB: settled, lastMiB: last, peakMiB: session.peakRssMiB(), growthPct: ((last - settled) / settled) * 100 };
   } finally {
     await session.shutdown();
   }

@@ -92,11 +92,11 @@ function editingNotes(run, editing) {
 
 function memorySection(memory) {
   if (!memory) return [];
-  const out = ['## Memory over edit/reopen cycles', '', 'One process per server; the largest file of the workload is opened, then every cycle types and deletes one character (waiting for the diagnostics of each version) and closes and reopens the file (waiting for its diagnostics). RSS is the process\'s `VmRSS`; growth compares the last cycle with the state after the first cycles settled.', ''];
-  out.push('| Server | workload | cycles | RSS after the first open | after settling | after the last cycle | peak | growth |', '|---|---|---|---|---|---|---|---|');
+  const out = ['## Memory over edit/reopen cycles', '', 'One process per server; the largest file of the workload is opened, then every cycle types and deletes one character (waiting for the diagnostics of each version) and closes and reopens the file (waiting for its diagnostics). RSS is the process\'s `VmRSS`, sampled after every cycle; since one sample mostly shows where the garbage collector happens to be, \"after settling\" is the median of the samples of the cycles just before the settling point and \"at the end\" the median of the last cycles (the window is given), and growth compares the two.', ''];
+  out.push('| Server | workload | cycles | RSS after the first open | after settling | at the end | peak | growth |', '|---|---|---|---|---|---|---|---|');
   for (const m of memory) {
     if (m.error) out.push(`| ${m.server} | ${m.workload} | – | not measured: ${m.error} | | | | |`);
-    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (settled after ${m.settle}) | ${fmt(m.afterOpenMiB)} MiB | ${fmt(m.settledMiB)} MiB | ${fmt(m.lastMiB)} MiB | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
+    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (settled after ${m.settle}; medians of ${m.window}) | ${fmt(m.afterOpenMiB)} MiB | ${fmt(m.settledMiB)} MiB | ${fmt(m.lastMiB)} MiB | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
   }
   out.push('', 'Targets: peak under 120 MiB after opening the argo-cd file; no growth over 200 cycles (within 10 %).', '');
   return out;

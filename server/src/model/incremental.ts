@@ -13,15 +13,18 @@ interface Slot {
   index: number;
 }
 
+/** Block sizes for comparing texts: equality of slices compares memory at once, far faster than `startsWith`. */
+const BLOCKS = [65536, 2048, 64];
+
 /** The changed region between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)`. */
 function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const max = Math.min(before.length, after.length);
   let start = 0;
-  for (const block of [65536, 2048]) while (start + block <= max && before.startsWith(after.slice(start, start + block), start)) start += block;
+  for (const block of BLOCKS) while (start + block <= max && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  for (const block of [65536, 2048]) {
-    while (tail + block <= max - start && before.endsWith(after.slice(after.length - tail - block, after.length - tail), before.length - tail)) tail += block;
+  for (const block of BLOCKS) {
+    while (tail + block <= max - start && before.slice(before.length - tail - block, before.length - tail) === after.slice(after.length - tail - block, after.length - tail)) tail += block;
   }
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
