@@ -134,6 +134,17 @@ async function main() {
         memory.push({ server: spec.name, workload: argo.id, error: e.message.split('\n')[0] });
       }
     }
+    const ours = servers.find((s) => s.id === 'ours');
+    const gcSpec = { ...ours, execArgv: [...(ours.execArgv ?? []), '--expose-gc'] };
+    const label = `${ours.name} (forced GC after every cycle, \`--expose-gc\`)`;
+    log(`memory: ${label}, ${options.cycles} cycles…`);
+    try {
+      const m = await memoryCycles(gcSpec, argo, { ...lspOptions, cycles: options.cycles, settle: Math.min(options.settle, options.cycles), seed: options.seed, afterGc: true });
+      memory.push({ server: label, workload: argo.id, settle: Math.min(options.settle, options.cycles), ...m });
+      log(`memory: after GC, RSS settled ${m.settledMiB.toFixed(0)} MiB, last ${m.lastMiB.toFixed(0)} MiB; live heap settled ${m.heapSettledMiB.toFixed(1)} MiB, last ${m.heapLastMiB.toFixed(1)} MiB`);
+    } catch (e) {
+      memory.push({ server: label, workload: argo.id, error: e.message.split('\n')[0] });
+    }
   }
 
   log(`activation: ${options.activationRuns} fresh processes…`);

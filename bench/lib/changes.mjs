@@ -84,7 +84,8 @@ function median(values) {
  * Memory over `cycles` edit/reopen cycles of the workload's first file: one edit (typed and restored)
  * with its diagnostics, then close and reopen with diagnostics. Records the server's RSS after the first
  * open and after every cycle; the settled figure is the median of the `window` cycles up to `settle`, the
- * final one the median of the last `window` cycles, and `growthPct` compares the two.
+ * final one the median of the last `window` cycles, and `growthPct` compares the two. With `afterGc` (our
+ * server started with `--expose-gc`), every cycle ends with a forced collection and the live heap is recorded.
  */
 export async function memoryCycles(spec, workload, options) {
   const doc = largest(workload);
@@ -94,6 +95,7 @@ export async function memoryCycles(spec, workload, options) {
     await session.openAll([doc]);
     const afterOpen = session.rssMiB();
     const rss = [];
+    const heap = [];
     let version = 1;
     for (let i = 0; i < options.cycles; i++) {
       await edit(session, doc.uri, ++version, sites[i % sites.length], true);
@@ -101,13 +103,15 @@ export async function memoryCycles(spec, workload, options) {
       await session.closeAll([doc]);
       await session.openAll([doc]);
       version = 1;
+      if (options.afterGc) heap.push((await session.request('workloadStudio/debugStats', { gc: true })).heapUsed / 2 ** 20);
       rss.push(session.rssMiB());
     }
     const settle = Math.min(options.settle, options.cycles);
     const window = Math.max(1, Math.min(MEMORY_WINDOW, Math.floor(settle / 2)));
     const settled = median(rss.slice(settle - window, settle));
     const last = median(rss.slice(-window));
-    return { cycles: options.cycles, window, afterOpenMiB: afterOpen, settledMiB: settled, lastMiB: last, peakMiB: session.peakRssMiB(), growthPct: ((last - settled) / settled) * 100 };
+    const heapFigures = heap.length ? { heapSettledMiB: median(heap.slice(settle - window, settle)), heapLastMiB: median(heap.slice(-window)) } : {};
+    return { cycles: options.cycles, window, afterOpenMiB: afterOpen, settledMiB: settled, lastMiB: last, peakMiB: session.peakRssMiB(), growthPct: ((last - settled) / settled) * 100, ...heapFigures };
   } finally {
     await session.shutdown();
   }

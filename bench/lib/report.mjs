@@ -98,6 +98,10 @@ function memorySection(memory) {
     if (m.error) out.push(`| ${m.server} | ${m.workload} | – | not measured: ${m.error} | | | | |`);
     else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (settled after ${m.settle}; medians of ${m.window}) | ${fmt(m.afterOpenMiB)} MiB | ${fmt(m.settledMiB)} MiB | ${fmt(m.lastMiB)} MiB | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
   }
+  for (const m of memory.filter((x) => x.heapSettledMiB !== undefined)) {
+    const growth = ((m.heapLastMiB - m.heapSettledMiB) / m.heapSettledMiB) * 100;
+    out.push('', `${m.server}: the live heap after each forced collection was ${fmt(m.heapSettledMiB)} MiB after settling and ${fmt(m.heapLastMiB)} MiB at the end (${growth >= 0 ? '+' : ''}${fmt(growth)} %); its RSS figures above are taken after that collection. Without a forced collection, RSS mostly measures how much garbage V8 lets accumulate before it collects, which its heap-growing heuristics raise as a process runs.`);
+  }
   out.push('', 'Targets: peak under 120 MiB after opening the argo-cd file; no growth over 200 cycles (within 10 %).', '');
   return out;
 }
