@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Document, parseDocument } from 'yaml';
 import { listYamlFiles } from '../../server/src/index/scan';
-import { fastParse, fastParseDocument } from '../../server/src/model/fastYaml';
+import { fastParse } from '../../server/src/model/fastYaml';
 import { Anchors } from '../../server/src/model/nodes';
 import { hasContent, splitDocuments } from '../../server/src/model/split';
 import { duplicateKeys, PARSE_OPTIONS } from '../../server/src/model/yamlDocument';
@@ -92,12 +92,12 @@ const DECLINED: Record<string, string> = {
 
 for (const [name, text] of Object.entries(DECLINED)) {
   test(`the fast parser leaves ${name} to the yaml library`, () => {
-    assert.equal(fastParseDocument(text, PARSE_OPTIONS), undefined);
+    assert.equal(fastParse(text, PARSE_OPTIONS), undefined);
   });
 }
 
 test('fast-parsed nodes are the yaml library classes and behave as such', () => {
-  const doc = fastParseDocument('a:\n  b: [1, x]\n', PARSE_OPTIONS)!;
+  const doc = fastParse('a:\n  b: [1, x]\n', PARSE_OPTIONS)!.ast;
   assert.deepEqual(doc.toJS(), { a: { b: [1, 'x'] } });
   assert.equal(String(doc), 'a:\n  b: [ 1, x ]\n');
   const copy = doc.clone();

@@ -48,9 +48,9 @@ function mayResolve(value: string): boolean {
  * Resolves a scalar as the `yaml` library's composer does: plain scalars by the schema's default tag
  * tests in order, quoted and block scalars as strings. Declines whatever the library would report.
  */
-export function makeScalar(doc: ScalarContext, scanned: ScannedScalar, start: number, nodeEnd: number, atKey: boolean): Scalar {
+export function makeScalar(ctx: ScalarContext, scanned: ScannedScalar, start: number, nodeEnd: number, atKey: boolean): Scalar {
   const { value, type } = scanned;
-  const schema = doc.schema;
+  const schema = ctx.schema;
   const str = (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY];
   let tag: ScalarTag = str;
   if (type === 'PLAIN' && mayResolve(value)) {
@@ -62,8 +62,8 @@ export function makeScalar(doc: ScalarContext, scanned: ScannedScalar, start: nu
     }
     if (tag !== str && atKey && (tag as TestedTag).default === 'key') decline();
   }
-  const resolved = tag === str ? value : tag.resolve(value, decline, doc.options);
-  const scalar = resolved instanceof Scalar ? resolved : doc.nodes.scalar(resolved);
+  const resolved = tag === str ? value : tag.resolve(value, decline, ctx.options);
+  const scalar = resolved instanceof Scalar ? resolved : ctx.nodes.scalar(resolved);
   scalar.range = [start, scanned.end, nodeEnd];
   scalar.source = value;
   scalar.type = type;

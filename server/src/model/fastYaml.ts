@@ -41,11 +41,6 @@ export function fastParse(text: string, options: Options): FastParse | undefined
   }
 }
 
-/** The document {@link fastParse} builds, or undefined where it declines. */
-export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
-  return fastParse(text, options)?.ast;
-}
-
 /** True when the document's last node is an empty value, which the composer ends before its line break. */
 function endsEmpty(node: unknown): boolean {
   let n = node;
@@ -66,6 +61,8 @@ class FastParser {
   private nextAt = 0;
   private indentFrom = -1;
   private indent = 0;
+  private keyFrom = -1;
+  private keyColon = -1;
 
   constructor(
     private readonly text: string,
@@ -211,7 +208,6 @@ class FastParser {
       end = line.end;
       next = lineAfter(text, end);
     }
-    this.nextContent(next);
     return { node: makeScalar(this.ctx, { value, type: 'PLAIN', end }, q, next, false), next };
   }
 
@@ -269,6 +265,14 @@ class FastParser {
 
   /** The offset of the `:` ending an implicit key that starts at `at`, or -1 when the line holds none. */
   private keyEnd(at: number): number {
+    if (at !== this.keyFrom) {
+      this.keyFrom = at;
+      this.keyColon = this.findKeyEnd(at);
+    }
+    return this.keyColon;
+  }
+
+  private findKeyEnd(at: number): number {
     const { text } = this;
     const c = text.charCodeAt(at);
     if (c === 34 || c === 39) {

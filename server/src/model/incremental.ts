@@ -1,8 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
-import { fastParseDocument } from './fastYaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { LineIndex } from './lines';
 import { findResources } from './resource';
-import { duplicateKeys, PARSE_OPTIONS, type ParseProblem, type YamlDocument } from './yamlDocument';
+import { duplicateKeys, parseText, type ParseProblem, type YamlDocument } from './yamlDocument';
 
 /** Documents below this size are re-parsed whole: it costs a few milliseconds. */
 export const INCREMENTAL_MIN_SIZE = 32 * 1024;
@@ -198,9 +197,9 @@ function attempt(prev: YamlDocument, text: string, path: Slot[], target: Target,
   const column = start - lineStart;
   const chunkEnd = endsLine ? end + delta : eol(text, end + delta);
   const fragment = ' '.repeat(column) + text.slice(start, chunkEnd);
-  const parsed = fastParseDocument(fragment, PARSE_OPTIONS) ?? parseDocument(fragment, PARSE_OPTIONS);
+  const { ast: parsed, plain, repeatsKeys } = parseText(fragment);
   const fresh = parsed.contents;
-  if (parsed.errors.length || !isBlockCollection(fresh) || hasReferences(fresh) || fresh.range![0] !== column) return undefined;
+  if (parsed.errors.length || !isBlockCollection(fresh) || (!plain && hasReferences(fresh)) || fresh.range![0] !== column) return undefined;
   const replaced = target.pair === undefined ? path[target.k].node : (path[target.k].node as YAMLMap).items[target.pair];
   const replacement = target.pair === undefined ? fresh : samePairKey(fresh, replaced);
   if (!replacement || (target.pair === undefined && isMap(fresh) !== isMap(replaced))) return undefined;
@@ -225,7 +224,7 @@ function attempt(prev: YamlDocument, text: string, path: Slot[], target: Target,
   const problems: ParseProblem[] = prev.problems
     .filter((p) => p.span[1] <= start || p.span[0] >= end)
     .map((p) => ({ ...p, span: [moved(p.span[0]), moved(p.span[1])] as [number, number] }));
-  if (reportSyntax) problems.push(...duplicateKeys(fresh).map((p) => ({ ...p, span: [p.span[0] + lineStart, p.span[1] + lineStart] as [number, number] })));
+  if (reportSyntax && repeatsKeys) problems.push(...duplicateKeys(fresh).map((p) => ({ ...p, span: [p.span[0] + lineStart, p.span[1] + lineStart] as [number, number] })));
   problems.sort((a, b) => a.span[0] - b.span[0]);
   return { text, ast: prev.ast, anchors: prev.anchors, lines: new LineIndex(text), resources: findResources(prev.ast, prev.anchors), problems, memo: new Map() };
 }

@@ -48,13 +48,12 @@ export const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: 
  * YAML most manifests are written in takes the fast parser; anything else the `yaml` library's own.
  */
 export function parseYamlDocument(text: string, options: ParseOptions): YamlDocument {
-  const fast = fastParse(text, PARSE_OPTIONS);
-  const ast = fast?.ast ?? parseDocument(text, PARSE_OPTIONS);
-  const anchors = fast ? new Anchors() : new Anchors(ast);
+  const { ast, plain, repeatsKeys } = parseText(text);
+  const anchors = plain ? new Anchors() : new Anchors(ast);
   const problems: ParseProblem[] = [];
   if (options.reportSyntax) {
     for (const e of ast.errors) problems.push({ ruleId: 'syntax', code: e.code, span: errorSpan(text, e.pos), detail: e.message.split('\n')[0] });
-    if (!fast || fast.repeatsKeys) problems.push(...duplicateKeys(ast.contents));
+    if (repeatsKeys) problems.push(...duplicateKeys(ast.contents));
     for (const alias of anchors.unresolved) {
       const r = alias.range ?? [0, 1];
       problems.push({ ruleId: 'syntax', code: 'UNRESOLVED_ALIAS', span: [r[0], r[1]], detail: `*${alias.source}`, key: alias.source });
@@ -69,6 +68,21 @@ export function parseYamlDocument(text: string, options: ParseOptions): YamlDocu
     problems,
     memo: new Map(),
   };
+}
+
+/** A parsed text and what its parse proves, so that callers skip the tree walks it makes needless. */
+export interface ParsedText {
+  ast: Document.Parsed;
+  /** True when the tree holds no anchors, aliases or tags. */
+  plain: boolean;
+  /** False when no mapping repeats a key; true when some may. */
+  repeatsKeys: boolean;
+}
+
+/** Parses one YAML text with {@link PARSE_OPTIONS}: the fast parser when it takes the text, else the `yaml` library. */
+export function parseText(text: string): ParsedText {
+  const fast = fastParse(text, PARSE_OPTIONS);
+  return fast ? { ast: fast.ast, plain: true, repeatsKeys: fast.repeatsKeys } : { ast: parseDocument(text, PARSE_OPTIONS), plain: false, repeatsKeys: true };
 }
 
 function errorSpan(text: string, pos: [number, number]): [number, number] {
