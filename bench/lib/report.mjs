@@ -1,5 +1,9 @@
 /** Renders the results of a run as BENCHMARKS.md and as console lines. */
+import { fileURLToPath } from 'node:url';
 import { fmt, fmtRatio, fmtSummary, ratio, summarize } from './stats.mjs';
+import { targetsSection } from './targets.mjs';
+
+const TARGET_NOTES = fileURLToPath(new URL('../targets-notes.md', import.meta.url));
 
 const MiB = 2 ** 20;
 const mib = (bytes) => `${(bytes / MiB).toFixed(2)} MiB`;
@@ -176,6 +180,7 @@ export function renderMarkdown(run) {
     `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles. Peak RSS is the server process's \`VmHWM\`. Completion and hover: one process per server, the file opened once, then ${run.options.positions} seeded positions (see below), each request bounded by ${fmt(run.options.requestTimeoutMs / 1000)} s.`,
     '',
     ...sanitySection(run),
+    ...targetsSection(run, TARGET_NOTES),
     '## Validation',
     '',
     ...run.workloads.flatMap((w) => workloadSection(run, w)),
