@@ -79,6 +79,34 @@ describe('CRD catalog', () => {
     assert.equal(other.generation, 2);
   });
 
+  test('a schema change re-analyses only the documents whose kinds it defines', () => {
+    const local = new WorkspaceCrdCatalog();
+    const workload = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: example.com/v1\nkind: Backup\nmetadata: {name: b}\nspec: {schedule: 3}\n---\n';
+    const analyse = (crd: string) => {
+      const file = parseYamlFile(workload + crd, { templates: 'ignore' }, previous);
+      local.setFile('file:///one.yaml', file);
+      const found = analyzeFile(file, DEFAULT_SETTINGS, undefined, undefined, { crds: local });
+      previous = file;
+      const memos = file.documents.map((d) => d.doc.memo.get('findings'));
+      return { file, memos, backup: found.filter((f) => f.document === 1 && f.ruleId === 'schema/type').length };
+    };
+    let previous: ReturnType<typeof parseYamlFile> | undefined;
+    const before = analyse(CRD);
+    const keyBefore = local.keyFor('example.com', 'Backup');
+    const after = analyse(CRD.replace('schedule: {type: string, description: cron}', 'schedule: {type: integer, description: cron}'));
+    assert.equal(before.backup, 1);
+    assert.equal(after.backup, 0);
+    assert.notEqual(local.keyFor('example.com', 'Backup'), keyBefore);
+    assert.equal(local.keyFor('example.com', 'Nothing'), '');
+    assert.equal(after.file.documents[0].doc, before.file.documents[0].doc);
+    assert.equal(after.file.documents[1].doc, before.file.documents[1].doc);
+    assert.equal(after.memos[0], before.memos[0], 'the ConfigMap keeps its findings');
+    assert.notEqual(after.memos[1], before.memos[1], 'the Backup is analysed again');
+    const described = analyse(CRD.replace('description: cron', 'description: when'));
+    assert.equal(described.backup, 1);
+    assert.equal(local.keyFor('example.com', 'Backup'), keyBefore, 'descriptions are not part of the key');
+  });
+
   test('validates custom resources: unknown fields with suggestions, enums, int-or-string, ranges, required', () => {
     const r = findingsWith(catalog, yaml`
       apiVersion: example.com/v1

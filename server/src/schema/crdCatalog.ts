@@ -20,6 +20,8 @@ interface ServedVersion {
 interface CrdEntry {
   group: string;
   kind: string;
+  /** A digest of everything below: equal signatures, equal answers. */
+  signature: string;
   /** The versions the CRD serves (with a schema or without). */
   servedNames: string[];
   served: Map<string, ServedVersion>;
@@ -38,21 +40,14 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   private byFile = new Map<string, { signature: string; entries: CrdEntry[] }>();
   private index: Map<string, CrdEntry> | undefined;
   private gen = 0;
-  private key: string | undefined;
 
   /** Increases whenever a definition is added, changed or removed. */
   get generation(): number {
     return this.gen;
   }
 
-  /** A hash of every file's definitions in the order they apply; empty when there are none. */
-  get contentKey(): string {
-    if (this.key === undefined) {
-      const hash = createHash('sha1');
-      for (const [uri, f] of this.byFile) hash.update(`${uri}\0${f.signature}\0`);
-      this.key = this.byFile.size ? hash.digest('base64') : '';
-    }
-    return this.key;
+  keyFor(group: string, kind: string): string {
+    return this.lookup().get(kindKey(group, kind))?.signature ?? '';
   }
 
   /** Number of definitions known. */
@@ -98,7 +93,6 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
 
   private changed(): void {
     this.gen++;
-    this.key = undefined;
     this.index = undefined;
   }
 
@@ -113,12 +107,14 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
 
 /** A short digest of what a file's CRDs contribute, to tell a real change from a re-save. */
 function signatureOf(entries: readonly CrdEntry[]): string {
+  return entries.map((e) => e.signature).join(',');
+}
+
+function entrySignature(e: CrdEntry): string {
   const hash = createHash('sha1');
-  for (const e of entries) {
-    hash.update(`${e.group}\0${e.kind}\0${e.servedNames.join(',')}\0`);
-    for (const [v, s] of e.served) hash.update(`${v}\0${s.text}\0`);
-  }
-  return entries.length ? hash.digest('base64') : '';
+  hash.update(`${e.group}\0${e.kind}\0${e.servedNames.join(',')}\0`);
+  for (const [v, s] of e.served) hash.update(`${v}\0${s.text}\0`);
+  return hash.digest('base64');
 }
 
 /** The CustomResourceDefinitions of one YAML document, computed once per parsed document. */
@@ -132,7 +128,7 @@ function crdsOf(doc: YamlDocument): CrdEntry[] {
     const group = scalarText(get(spec, 'group', doc.anchors));
     const kind = scalarText(getAt(spec, ['names', 'kind'], doc.anchors));
     if (!group || !kind) continue;
-    const entry: CrdEntry = { group: ownString(group), kind: ownString(kind), servedNames: [], served: new Map() };
+    const entry: CrdEntry = { group: ownString(group), kind: ownString(kind), signature: '', servedNames: [], served: new Map() };
     for (const v of items(get(spec, 'versions', doc.anchors), doc.anchors)) {
       const name = scalarText(get(v, 'name', doc.anchors));
       const served = scalarText(get(v, 'served', doc.anchors));
@@ -146,6 +142,7 @@ function crdsOf(doc: YamlDocument): CrdEntry[] {
         if (!(e instanceof ExpansionLimitError)) throw e;
       }
     }
+    entry.signature = entrySignature(entry);
     out.push(entry);
   }
   doc.memo.set('crds', out);

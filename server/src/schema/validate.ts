@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
-import type { AnalysisEnv } from '../service/env';
+import { resourceEnvKey, type AnalysisEnv } from '../service/env';
 import { INCREMENTAL_MIN_SIZE } from '../model/incremental';
 import { issuesFromErrors, type SchemaIssue } from './errors';
 import { defaultSchemaStore } from './instance';
@@ -18,18 +18,14 @@ export interface Window {
 
 const memo = new WeakMap<YAMLMap, { key: string; issues: SchemaIssue[] }>();
 
-function catalogKey(env: AnalysisEnv): string {
-  return env.crds ? env.crds.contentKey : 'none';
-}
-
 /**
- * Every schema issue of a resource for a window, computed once per (resource node, window, CRD
- * generation) and shared by the `schema/*` rules. The resource is validated against the window's
+ * Every schema issue of a resource for a window, computed once per (resource node, window, what the
+ * CRDs say of its kind) and shared by the `schema/*` rules. The resource is validated against the window's
  * newest minor that serves its kind, or its workspace CRD; unknown fields that exist at another minor
  * of the window are left to the version rules.
  */
 export function schemaIssues(resource: Resource, anchors: Anchors, window: Window, env: AnalysisEnv): SchemaIssue[] {
-  const key = `${window.min}-${window.max}:${catalogKey(env)}`;
+  const key = `${window.min}-${window.max}:${env.crds ? 'crds' : 'none'}:${resourceEnvKey(env, resource.apiVersion, resource.kind)}`;
   const cached = memo.get(resource.node);
   if (cached?.key === key) return cached.issues;
   const issues = computeIssues(resource, anchors, window, env);

@@ -29,10 +29,11 @@ export class CancelledError extends Error {
  * (document text, settings) and reused while that document is unchanged.
  */
 export function analyzeFile(file: YamlFile, settings: Settings, token?: Cancellation, decoded?: DecodedText, env: AnalysisEnv = {}): Finding[] {
-  const key = `${analysisKey(settings)}:${envKey(env)}`;
+  const settingsKey = analysisKey(settings);
   const out: Finding[] = [];
   for (const placed of file.documents) {
     if (token?.isCancellationRequested) throw new CancelledError();
+    const key = `${settingsKey}:${envKey(env, placed.doc.resources)}`;
     const memo = placed.doc.memo.get('findings') as { key: string; found: DocumentFinding[] } | undefined;
     let found = memo?.key === key ? memo.found : undefined;
     if (!found) {

@@ -4,8 +4,11 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 export interface CrdCatalog {
   /** Increases whenever a definition is added, changed or removed. */
   readonly generation: number;
-  /** Identifies what the catalog holds: catalogs with the same key answer alike, so cached results are keyed on it. */
-  readonly contentKey: string;
+  /**
+   * Identifies what the catalog answers for one kind of one API group (empty when no CRD defines it):
+   * while the key is the same, so are `hasKind` and `schemaFor` for that kind, so cached results are keyed on it.
+   */
+  keyFor(group: string, kind: string): string;
   /** True when some CRD defines this kind in this API group (any version). */
   hasKind(group: string, kind: string): boolean;
   /** The `openAPIV3Schema` of a served version of a kind, or undefined. */
@@ -21,7 +24,17 @@ export interface AnalysisEnv {
   uri?: string;
 }
 
-/** The part of the environment that analysis caches must be keyed on. */
-export function envKey(env: AnalysisEnv | undefined): string {
-  return `crds:${env?.crds?.contentKey ?? ''}`;
+/** The part of the environment a resource's cached results must be keyed on: what the CRDs say of its kind. */
+export function resourceEnvKey(env: AnalysisEnv | undefined, apiVersion: string, kind: string): string {
+  if (!env?.crds) return '';
+  const slash = apiVersion.indexOf('/');
+  return env.crds.keyFor(slash === -1 ? '' : apiVersion.slice(0, slash), kind);
+}
+
+/** The part of the environment a document's cached findings must be keyed on, given its resources. */
+export function envKey(env: AnalysisEnv | undefined, resources: readonly { apiVersion: string; kind: string }[]): string {
+  if (!env?.crds) return '';
+  let key = '';
+  for (const r of resources) key += `${resourceEnvKey(env, r.apiVersion, r.kind)},`;
+  return key;
 }
