@@ -25,10 +25,15 @@ export interface IndexerHost {
   crdsChanged: () => void;
 }
 
+/** How long the editor must stay quiet after closing files before they are re-read from disk. */
+const CLOSED_SETTLE_MS = 500;
+
 /** Keeps the workspace index in step with the files on disk: a background build, then watcher events. */
 export class Indexer {
   private building: Promise<void> | undefined;
   private generation = 0;
+  private readonly closing = new Map<string, string>();
+  private settleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly host: IndexerHost) {}
 
@@ -39,9 +44,10 @@ export class Indexer {
     return this.building;
   }
 
-  /** Resolves when the current build is done. */
-  ready(): Promise<void> {
-    return this.building ?? Promise.resolve();
+  /** Resolves when the current build is done and every closed file has been re-read. */
+  async ready(): Promise<void> {
+    await this.building;
+    await this.settleClosed();
   }
 
   /** Applies file watcher events to the index. */
@@ -54,9 +60,29 @@ export class Indexer {
     }
   }
 
-  /** Re-reads a file from disk after the editor closed it, unless the disk holds the text the editor had. */
-  async refreshFromDisk(uri: string, editorText: string): Promise<void> {
-    await this.indexFile(uri, await this.host.settings(), editorText);
+  /**
+   * Notes that the editor closed a file: its entries stay as the editor had them until the editor has been
+   * quiet for a moment (or the index is queried), then the file is re-read from disk unless it was reopened
+   * or the disk holds the same text.
+   */
+  closed(uri: string, editorText: string): void {
+    this.closing.set(uri, editorText);
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => void this.settleClosed(), CLOSED_SETTLE_MS);
+  }
+
+  /** Notes that the editor opened a file: its text, not the disk's, is what the index holds from now on. */
+  opened(uri: string): void {
+    this.closing.delete(uri);
+  }
+
+  private async settleClosed(): Promise<void> {
+    clearTimeout(this.settleTimer);
+    const closed = [...this.closing];
+    this.closing.clear();
+    if (!closed.length) return;
+    const settings = await this.host.settings();
+    for (const [uri, text] of closed) if (!this.host.isOpen(uri)) await this.indexFile(uri, settings, text);
   }
 
   private async build(run: number): Promise<void> {

@@ -190,13 +190,15 @@ export function startServer(connection: Connection): void {
     open.changed(document.uri);
   });
 
+  documents.onDidOpen(({ document }) => indexer?.opened(document.uri));
+
   documents.onDidClose(({ document }) => {
     if (SettingsProvider.isConfigFile(document.uri)) configChanged();
     models.delete(document.uri);
     open.closed(document.uri);
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (indexer && URI.parse(document.uri).scheme === 'file') void indexer.refreshFromDisk(document.uri, document.getText());
+    if (indexer && URI.parse(document.uri).scheme === 'file') indexer.closed(document.uri, document.getText());
     else {
       index.removeFile(document.uri);
       if (crds.removeFile(document.uri)) workspaceChanged();

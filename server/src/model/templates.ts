@@ -2,9 +2,10 @@
 export type TemplateMode = 'ignore' | 'bestEffort';
 
 const ACTION = /\{\{[\s\S]*?\}\}/g;
-const CHART_ACTION = /\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|tpl)\b|[^}]*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\binclude\b|\btoYaml\b|\bnindent\b))/;
+const CHART_ACTION = /\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|tpl)\b|[^}]*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\binclude\b|\btoYaml\b|\bnindent\b))/y;
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
 const BLOCK_START = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
+const NOT_SPACE = /\S/;
 
 /**
  * True when a text is a Go/Helm template: it has chart-style actions (`.Values`, `include`, `if`…),
@@ -13,18 +14,26 @@ const BLOCK_START = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
  */
 export function isTemplate(text: string): boolean {
   if (!text.includes('{{')) return false;
-  if (CHART_ACTION.test(text)) return true;
+  for (let at = text.indexOf('{{'); at !== -1; at = text.indexOf('{{', at + 1)) {
+    CHART_ACTION.lastIndex = at;
+    if (CHART_ACTION.test(text)) return true;
+  }
   let blockIndent = -1;
   for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
     if (blockIndent >= 0) {
-      if (!line.trim() || indent > blockIndent) continue;
+      const indent = line.search(NOT_SPACE);
+      if (indent === -1 || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    if (line.replace(QUOTED, '').replace(/#.*$/, '').includes('{{')) return true;
-    if (BLOCK_START.test(line)) blockIndent = indent;
+    if (mayHoldAction(line) && line.replace(QUOTED, '').replace(/#.*$/, '').includes('{{')) return true;
+    if ((line.includes('|') || line.includes('>')) && BLOCK_START.test(line)) blockIndent = Math.max(0, line.search(NOT_SPACE));
   }
   return false;
+}
+
+function mayHoldAction(line: string): boolean {
+  const first = line.indexOf('{');
+  return first !== -1 && line.indexOf('{', first + 1) !== -1;
 }
 
 /**
