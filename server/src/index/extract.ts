@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isMap } from 'yaml';
 import { getAt, type Anchors } from '../model/nodes';
 import { readSelector, stringMap } from '../rules/helpers';
@@ -68,7 +69,7 @@ export function sameEntry(a: IndexedResource, b: IndexedResource): boolean {
   if (a.facts === b.facts && a.labels === b.labels && a.podLabels === b.podLabels && a.selector === b.selector) {
     return a.uri === b.uri && a.document === b.document && a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.apiVersion === b.apiVersion && sameRange(a.range, b.range) && sameRange(a.selectionRange, b.selectionRange);
   }
-  return JSON.stringify(a) === JSON.stringify(b);
+  return isDeepStrictEqual(a, b);
 }
 
 function coresOf(placed: PlacedDocument): Core[] {

@@ -148,33 +148,41 @@ export function scanBlock(text: string, start: number, parentIndent: number): Sc
   let line = lineAfter(text, i);
   const lines: string[] = [];
   let indent = -1;
-  let contentEnd = line;
-  let blanks = 0;
   while (line < text.length) {
     let col = 0;
     while (text.charCodeAt(line + col) === 32) col++;
     const eol = lineEnd(text, line);
-    const blank = line + col === eol;
-    if (!blank) {
-      if (indent === -1) {
-        if (col <= parentIndent) break;
-        indent = col;
-        for (const l of lines) if (l.length > indent) decline();
-      }
-      if (col < indent) break;
-      if (folded && col > indent) decline();
-      blanks = 0;
-      contentEnd = eol < text.length ? eol + 1 : eol;
-    } else {
-      blanks++;
-      if (folded && indent !== -1 && col > indent) decline();
+    if (line + col !== eol) {
+      if (col > parentIndent) indent = col;
+      break;
     }
     lines.push(text.slice(line, eol));
     line = eol < text.length ? eol + 1 : eol;
   }
   if (indent === -1) decline();
-  const body = lines.slice(0, lines.length - blanks).map((l) => l.slice(indent));
-  let value = folded ? fold(body) : body.join('\n');
+  for (let k = 0; k < lines.length; k++) {
+    if (lines[k].length > indent) decline();
+    lines[k] = '';
+  }
+  let contentEnd = line;
+  let blanks = 0;
+  while (line < text.length) {
+    const eol = lineEnd(text, line);
+    let col = 0;
+    while (col < indent && text.charCodeAt(line + col) === 32) col++;
+    const rest = line + col;
+    if (col < indent && rest !== eol) break;
+    if (folded && rest < eol && text.charCodeAt(rest) === 32) decline();
+    if (rest === eol || (text.charCodeAt(eol - 1) === 32 && onlySpaces(text, rest, eol))) blanks++;
+    else {
+      blanks = 0;
+      contentEnd = eol < text.length ? eol + 1 : eol;
+    }
+    lines.push(text.slice(rest, eol));
+    line = eol < text.length ? eol + 1 : eol;
+  }
+  lines.length -= blanks;
+  let value = folded ? fold(lines) : lines.join('\n');
   if (chomp !== '-') value += '\n';
   if (chomp === '+') {
     if (blanks && text.charCodeAt(line - 1) !== 10) decline();
@@ -182,6 +190,11 @@ export function scanBlock(text: string, start: number, parentIndent: number): Sc
   }
   const end = chomp === '+' ? line : contentEnd;
   return { value, type: folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', end, next: line };
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 function fold(lines: string[]): string {

@@ -29,7 +29,7 @@ export interface FastParse {
  * Documents it takes hold no anchors or aliases.
  */
 export function fastParse(text: string, options: Options): FastParse | undefined {
-  if (/[\t\r\uFEFF]/.test(text)) return undefined;
+  if (text.includes('\t') || text.includes('\r') || text.includes('\uFEFF')) return undefined;
   const ast = new Document(undefined, options) as Document.Parsed;
   try {
     const parser = new FastParser(text, ast);

@@ -19,16 +19,43 @@ export function isTemplate(text: string): boolean {
     if (CHART_ACTION.test(text)) return true;
   }
   let blockIndent = -1;
-  for (const line of text.split('\n')) {
+  for (let start = 0; start <= text.length; ) {
     if (blockIndent >= 0) {
-      const indent = line.search(NOT_SPACE);
-      if (indent === -1 || indent > blockIndent) continue;
+      start = blockEnd(text, start, blockIndent);
       blockIndent = -1;
+      continue;
     }
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
     if (mayHoldAction(line) && line.replace(QUOTED, '').replace(/#.*$/, '').includes('{{')) return true;
     if ((line.includes('|') || line.includes('>')) && BLOCK_START.test(line)) blockIndent = Math.max(0, line.search(NOT_SPACE));
+    start = end + 1;
   }
   return false;
+}
+
+/** The start of the first line at or after `from` that is not blank and is indented `indent` or less. */
+function blockEnd(text: string, from: number, indent: number): number {
+  for (let at = from; at < text.length; ) {
+    let i = at;
+    for (; i - at <= indent && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (!isWhiteSpace(c)) return at;
+    }
+    const newline = text.indexOf('\n', i);
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  return text.length + 1;
+}
+
+/** True for the characters `String.prototype.trim` removes, other than the line feed. */
+function isWhiteSpace(c: number): boolean {
+  if (c === 32) return true;
+  if (c < 128) return c >= 9 && c <= 13;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function mayHoldAction(line: string): boolean {

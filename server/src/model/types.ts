@@ -20,7 +20,7 @@ export function sameRange(a: Range, b: Range): boolean {
  * for what outlives a document version, such as cache keys and kept schema texts.
  */
 export function ownString(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
+  return structuredClone(s);
 }
 
 /** A path from a resource or document root to a node: mapping keys and sequence indexes. */

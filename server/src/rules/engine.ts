@@ -1,4 +1,4 @@
-import type { Locale } from '../model/types';
+import type { Locale, Severity } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { DocumentFinding } from '../service/finding';
 import { format } from '../service/messages';
@@ -9,6 +9,7 @@ import { createContext, podSpecsOf } from './context';
 import { isOn, ruleLevel, ruleOptions } from './levels';
 import type { PodSpecView } from './podSpec';
 import { allRules, getRule } from './registry';
+import type { RuleDefinition } from './types';
 import { findSuppressions, isSuppressed } from './suppression';
 import { SYNTAX_FALLBACK, SYNTAX_MESSAGES, unusedSuppressionRule } from './yamlRules';
 
@@ -24,19 +25,44 @@ export function analyzeDocument(doc: YamlDocument, settings: Settings, env: Anal
   doc.resources.forEach((resource, resourceIndex) => {
     let specs: PodSpecView[] | undefined;
     const podSpecs = () => (specs ??= podSpecsOf(resource, doc));
-    for (const rule of allRules()) {
-      if (!rule.check || (rule.category === 'cross') !== !!index || (rule.kinds && !rule.kinds.includes(resource.kind))) continue;
-      const level = ruleLevel(rule, settings);
-      if (!isOn(level)) continue;
-      const ctx = createContext({ rule, doc, resource, resourceIndex, settings, env, index, severity: level, options: ruleOptions(rule, settings), out: found, podSpecs });
+    for (const { rule, severity, options } of activeRules(settings, resource.kind, !!index)) {
+      const ctx = createContext({ rule, doc, resource, resourceIndex, settings, env, index, severity, options, out: found, podSpecs });
       try {
-        rule.check(ctx);
+        rule.check!(ctx);
       } catch (e) {
         if (engineOptions.rethrow) throw e;
       }
     }
   });
   return found;
+}
+
+/** A rule that applies to a kind under some settings, with its level and options worked out. */
+interface ActiveRule {
+  rule: RuleDefinition;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+const activeByKind = new WeakMap<Settings, Map<string, ActiveRule[]>>();
+const KINDS_KEPT = 256;
+
+/** The rules that check resources of a kind under the settings (the cross-document ones, or the others). */
+function activeRules(settings: Settings, kind: string, cross: boolean): ActiveRule[] {
+  let byKind = activeByKind.get(settings);
+  if (!byKind) activeByKind.set(settings, (byKind = new Map()));
+  const key = `${cross ? 'cross' : 'own'}/${kind}`;
+  let active = byKind.get(key);
+  if (!active) {
+    active = [];
+    for (const rule of allRules()) {
+      if (!rule.check || (rule.category === 'cross') !== cross || (rule.kinds && !rule.kinds.includes(kind))) continue;
+      const severity = ruleLevel(rule, settings);
+      if (isOn(severity)) active.push({ rule, severity, options: ruleOptions(rule, settings) });
+    }
+    if (byKind.size < KINDS_KEPT) byKind.set(key, active);
+  }
+  return active;
 }
 
 /** Removes what the document's suppressions silence and adds a hint for each suppression that silenced nothing. */

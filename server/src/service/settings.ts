@@ -106,8 +106,12 @@ export function mergeRules(...sources: Record<string, RuleSetting>[]): Record<st
 
 /** A stable key for caching results that depend on the settings an analysis reads. */
 export function analysisKey(s: Settings): string {
-  return JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace, s.schemaValidation]);
+  let key = analysisKeys.get(s);
+  if (key === undefined) analysisKeys.set(s, (key = JSON.stringify([s.locale, s.profile, s.rules, s.kubernetes, s.defaultNamespace, s.schemaValidation])));
+  return key;
 }
+
+const analysisKeys = new WeakMap<Settings, string>();
 
 /** Settings that override others: any subset, limits one by one. */
 export type SettingsOverrides = Partial<Omit<Settings, 'limits'>> & { limits?: Partial<FileLimits> };

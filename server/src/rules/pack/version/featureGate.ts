@@ -23,12 +23,8 @@ export const featureGate = defineRule({
     },
   },
   check(ctx) {
-    const { min, max } = ctx.settings.kubernetes;
-    const window = Array.from({ length: max - min + 1 }, (_, i) => min + i);
     const seen = new Set<Pair>();
-    for (const gate of FEATURE_GATES) {
-      const off = offIn(gate, window);
-      if (!off.length) continue;
+    for (const { gate, off } of gatesOffIn(ctx.settings.kubernetes)) {
       for (const use of gate.uses) {
         for (const from of scopeRoots(ctx, use)) {
           for (const pair of pairsAt(ctx, from, use.path)) {
@@ -41,6 +37,20 @@ export const featureGate = defineRule({
     }
   },
 });
+
+const offByWindow = new Map<string, { gate: FeatureGate; off: number[] }[]>();
+
+/** The gates off by default at some minor of the window, with those minors; worked out once per window. */
+function gatesOffIn({ min, max }: { min: number; max: number }): { gate: FeatureGate; off: number[] }[] {
+  const key = `${min}-${max}`;
+  let gates = offByWindow.get(key);
+  if (!gates) {
+    const window = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+    gates = FEATURE_GATES.map((gate) => ({ gate, off: offIn(gate, window) })).filter((g) => g.off.length > 0);
+    offByWindow.set(key, gates);
+  }
+  return gates;
+}
 
 function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
   const kind = ctx.resource.kind;
