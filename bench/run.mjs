@@ -172,7 +172,7 @@ async function main() {
     minor: options.minor,
     options,
     machine: machine(),
-    servers: servers.map((s) => ({ id: s.id, name: s.name, version: s.version, execArgv: s.execArgv })),
+    servers: servers.map((s) => ({ id: s.id, name: s.name, version: s.version, execArgv: s.execArgv, env: s.env })),
     theirSchema,
     theirDebounceMs: THEIR_DEBOUNCE_MS,
     sanity,

@@ -31,7 +31,7 @@ export class LspSession {
     this.spec = spec;
     this.timeoutMs = options.timeoutMs;
     this.startedAt = performance.now();
-    this.child = spawn(process.execPath, [...(spec.execArgv ?? []), spec.script, ...spec.args], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(spec.execArgv ?? []), spec.script, ...spec.args], { cwd: options.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     live.add(this);
     this.stderr = '';
     this.child.stderr.on('data', (b) => (this.stderr = (this.stderr + b).slice(-4000)));

@@ -25,7 +25,7 @@ export function ourServer(repo, minor) {
     name: 'workload-studio',
     version,
     script: path.join(repo, 'dist/server.js'),
-    execArgv: JSON.parse(readFileSync(path.join(repo, 'client/src/serverExecArgv.json'), 'utf8')),
+    ...serverProcess(repo),
     args: ['--stdio'],
     diagnostics: 'pull',
     capabilities: { ...commonCapabilities, textDocument: { ...commonCapabilities.textDocument, diagnostic: { dynamicRegistration: false } } },
@@ -36,6 +36,12 @@ export function ourServer(repo, minor) {
     },
     isSchemaFinding: (d) => typeof d.code === 'string' && d.code.startsWith('schema/'),
   };
+}
+
+/** The Node flags (`execArgv`) and environment (`env`) the extension starts our server with. */
+function serverProcess(repo) {
+  const { execArgv, env } = JSON.parse(readFileSync(path.join(repo, 'client/src/serverProcess.json'), 'utf8'));
+  return { execArgv, env };
 }
 
 /**
