@@ -1,8 +1,10 @@
-// Generates the Kubernetes schemas when their inputs changed, then bundles the client, the language
+// Generates the Kubernetes schemas and their validators when their inputs changed, then bundles the client, the language
 // server and the CLI into dist/ with esbuild.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -30,6 +32,18 @@ const schemaStamp = 'schemas/generated/index.json';
 const schemaInputs = ['package-lock.json', ...readdirSync('scripts/schemas').map((f) => `scripts/schemas/${f}`)];
 const stale = !existsSync(schemaStamp) || schemaInputs.some((f) => statSync(f).mtimeMs > statSync(schemaStamp).mtimeMs);
 if (stale || process.argv.includes('--schemas')) execFileSync(process.execPath, ['scripts/schemas/generate.mjs'], { stdio: 'inherit' });
+
+// The validators of the default window's newest minor, generated once here instead of by ajv on the first
+// files of every session (server/src/schema/precompile.ts says what is written).
+const validatorStamp = 'schemas/generated/validators/index.json';
+const validatorInputs = [schemaStamp, 'package-lock.json', ...['precompile', 'precompiled', 'validators', 'formats'].map((f) => `server/src/schema/${f}.ts`), 'server/src/service/settings.ts'];
+if (!existsSync(validatorStamp) || validatorInputs.some((f) => statSync(f).mtimeMs > statSync(validatorStamp).mtimeMs)) {
+  const generator = 'node_modules/.cache/workload-studio/precompile.cjs';
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/schema/precompile.ts'], outfile: generator });
+  const { precompileDefault } = createRequire(import.meta.url)(path.resolve(generator));
+  const written = precompileDefault('schemas/generated');
+  console.log(`wrote the validators of ${written.kinds} kinds of Kubernetes 1.${written.minor} (${(written.bytes / 2 ** 20).toFixed(1)} MiB)`);
+}
 
 mkdirSync('dist', { recursive: true });
 const started = Date.now();

@@ -1,9 +1,10 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv, { _, type ValidateFunction } from 'ajv';
 import type { CrdCatalog } from '../service/env';
 import { WorkspaceCrdCatalog } from './crdCatalog';
 import { crdToAjvSchema } from './crdSchema';
 import { KUBERNETES_FORMATS } from './formats';
 import { defaultSchemaStore } from './instance';
+import { precompiledValidator } from './precompiled';
 import type { SchemaStore } from './store';
 
 /** How a resource is validated, or why it is not. */
@@ -44,9 +45,12 @@ goRegExp.code = 'goRegExp';
  * here: they skip ajv's check against the meta-schema, which costs more than compiling them.
  * Only small referenced definitions (up to 20 keywords) are inlined at each use; larger ones compile
  * once as functions: less code to generate than inlining all, faster to run than inlining none.
+ * `standalone` keeps the generated source, for writing validators out at build time (see `precompiled.ts`);
+ * their code then reads the formats from a `formats` variable.
  */
-function newAjv(trusted: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true, messages: false, logger: false, inlineRefs: 20, validateSchema: !trusted, code: { optimize: false, regExp: goRegExp } });
+export function newAjv(trusted: boolean, standalone = false): Ajv {
+  const code = { optimize: false, regExp: goRegExp, ...(standalone ? { source: true, formats: _`formats` } : {}) };
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true, messages: false, logger: false, inlineRefs: 20, validateSchema: !trusted, code });
   for (const [name, format] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
@@ -59,8 +63,16 @@ const crdValidators = new WeakMap<object, ValidateFunction | null>();
 let crdAjv: Ajv | undefined;
 let knownKinds: Set<string> | undefined;
 
-/** The built-in validator of a kind at a minor, compiled on first use and cached for the process. */
+/**
+ * The built-in validator of a kind at a minor, cached for the process: the one generated at build time
+ * when the store ships it, else compiled on first use.
+ */
 export function builtinValidator(store: SchemaStore, minor: number, apiVersion: string, kind: string): ValidateFunction | undefined {
+  return precompiledValidator(store.dir, minor, apiVersion, kind, goRegExp) ?? compiledValidator(store, minor, apiVersion, kind);
+}
+
+/** The built-in validator of a kind at a minor compiled here by ajv, cached for the process. */
+export function compiledValidator(store: SchemaStore, minor: number, apiVersion: string, kind: string): ValidateFunction | undefined {
   if (store !== builtinStore) {
     builtinStore = store;
     builtinAjv = newAjv(true);
