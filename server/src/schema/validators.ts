@@ -119,8 +119,25 @@ export function crdValidator(openApi: Record<string, unknown>): ValidateFunction
 /**
  * The minor whose schema validates a kind for the window `[min, max]`: `max` when it serves the kind,
  * else the newest minor of the window that does, else the nearest newer one, else the newest of all.
+ * Worked out once per store, window and kind.
  */
 export function minorFor(store: SchemaStore, window: { min: number; max: number }, apiVersion: string, kind: string): number | undefined {
+  const key = `${window.min}-${window.max} ${apiVersion} ${kind}`;
+  if (store !== minorsStore || minorsFor.size > MINORS_KEPT) {
+    minorsStore = store;
+    minorsFor.clear();
+  }
+  if (minorsFor.has(key)) return minorsFor.get(key);
+  const minor = servingMinor(store, window, apiVersion, kind);
+  minorsFor.set(key, minor);
+  return minor;
+}
+
+const minorsFor = new Map<string, number | undefined>();
+let minorsStore: SchemaStore | undefined;
+const MINORS_KEPT = 4096;
+
+function servingMinor(store: SchemaStore, window: { min: number; max: number }, apiVersion: string, kind: string): number | undefined {
   const serving = store.minors.filter((m) => store.definitionFor(m, apiVersion, kind) !== undefined);
   if (!serving.length) return undefined;
   const inWindow = serving.filter((m) => m >= window.min && m <= window.max);
