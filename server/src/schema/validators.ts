@@ -138,6 +138,7 @@ let minorsStore: SchemaStore | undefined;
 const MINORS_KEPT = 4096;
 
 function servingMinor(store: SchemaStore, window: { min: number; max: number }, apiVersion: string, kind: string): number | undefined {
+  if (store.minors.includes(window.max) && store.definitionFor(window.max, apiVersion, kind) !== undefined) return window.max;
   const serving = store.minors.filter((m) => store.definitionFor(m, apiVersion, kind) !== undefined);
   if (!serving.length) return undefined;
   const inWindow = serving.filter((m) => m >= window.min && m <= window.max);
