@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { findPair, getAt, scalarText } from '../model/nodes';
+import { findPair, getAt, scalarText, type Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
-import type { Severity } from '../model/types';
+import type { NodePath, Severity } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { DocumentFinding } from '../service/finding';
 import { format } from '../service/messages';
@@ -29,39 +29,65 @@ export interface ContextInput {
 
 /** Builds the context a rule's `check` runs with; reports land in `input.out`. */
 export function createContext(input: ContextInput): RuleContext {
-  const { rule, doc, resource, settings } = input;
-  const anchors = doc.anchors;
-  const at = (path: readonly (string | number)[], from?: Node) => getAt(from ?? resource.node, path, anchors);
-  return {
-    resource,
-    doc,
-    anchors,
-    settings,
-    env: input.env,
-    index: input.index,
-    options: input.options,
-    at,
-    pair: (map, key) => findPair(anchors.resolve(map), key, anchors),
-    str: (path, from) => scalarText(at(path, from)),
-    num: (path, from) => {
-      const n = at(path, from);
-      return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
-    },
-    podSpecs: input.podSpecs,
-    specAnchor: () => findPair(resource.node, 'spec', anchors) ?? resource.kindSpan,
-    report: (r: Report) => {
-      const template = rule.messages[r.variant ?? 'default'] ?? rule.messages.default;
-      input.out.push({
-        ruleId: rule.id,
-        severity: input.severity,
-        message: format(template, settings.locale, r.args),
-        span: targetSpan(r.at, doc.text),
-        resource: input.resourceIndex,
-        fixes: [...(r.fixes ?? rule.fixes ?? [])],
-        related: r.related,
-      });
-    },
-  };
+  return new Context(input);
+}
+
+/** A rule's context: one object with its methods on the prototype, as every rule gets one per resource. */
+class Context implements RuleContext {
+  readonly resource: Resource;
+  readonly doc: YamlDocument;
+  readonly anchors: Anchors;
+  readonly settings: Settings;
+  readonly env: AnalysisEnv;
+  readonly index?: TrackedIndex;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly podSpecs: () => readonly PodSpecView[];
+
+  constructor(private readonly input: ContextInput) {
+    this.resource = input.resource;
+    this.doc = input.doc;
+    this.anchors = input.doc.anchors;
+    this.settings = input.settings;
+    this.env = input.env;
+    this.index = input.index;
+    this.options = input.options;
+    this.podSpecs = input.podSpecs;
+  }
+
+  at(path: NodePath, from?: Node): Node | undefined {
+    return getAt(from ?? this.resource.node, path, this.anchors);
+  }
+
+  pair(map: Node | undefined, key: string): Pair | undefined {
+    return findPair(this.anchors.resolve(map), key, this.anchors);
+  }
+
+  str(path: NodePath, from?: Node): string | undefined {
+    return scalarText(this.at(path, from));
+  }
+
+  num(path: NodePath, from?: Node): number | undefined {
+    const n = this.at(path, from);
+    return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
+  }
+
+  specAnchor(): Target {
+    return findPair(this.resource.node, 'spec', this.anchors) ?? this.resource.kindSpan;
+  }
+
+  report(r: Report): void {
+    const { rule, settings, doc } = this.input;
+    const template = rule.messages[r.variant ?? 'default'] ?? rule.messages.default;
+    this.input.out.push({
+      ruleId: rule.id,
+      severity: this.input.severity,
+      message: format(template, settings.locale, r.args),
+      span: targetSpan(r.at, doc.text),
+      resource: this.input.resourceIndex,
+      fixes: [...(r.fixes ?? rule.fixes ?? [])],
+      related: r.related,
+    });
+  }
 }
 
 /** The pod specs of a resource (none or one today; a list keeps room for kinds that carry several). */
