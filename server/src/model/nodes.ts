@@ -106,8 +106,14 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen: Set<Y
 /** The pair of a mapping with the given key (following merges when anchors are given). */
 export function findPair(map: unknown, key: string, anchors?: Anchors): Pair | undefined {
   if (!isMap(map)) return undefined;
-  for (const item of map.items) if (isPair(item) && scalarText(item.key) === key) return item;
-  if (!anchors) return undefined;
+  let merges = false;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const text = scalarText(item.key);
+    if (text === key) return item;
+    if (text === '<<') merges = true;
+  }
+  if (!anchors || !merges) return undefined;
   return mapPairs(map, anchors).find((p) => scalarText(p.key) === key);
 }
 
