@@ -21,6 +21,13 @@ export interface FastParse {
 }
 
 /**
+ * One node factory per options object: its collections share one prototype (and the schema of the first
+ * document parsed with those options, which every later one equals), so code reading nodes of many
+ * documents sees one shape per node class instead of one per document.
+ */
+const factories = new WeakMap<Options, NodeFactory>();
+
+/**
  * Parses the block-style YAML that Kubernetes manifests are written in (block mappings and sequences,
  * single-line plain and quoted scalars, literal and folded block scalars, single-line flow collections of
  * scalars, comments) straight into the `yaml` library's nodes, with the ranges, values and types its own
@@ -31,8 +38,10 @@ export interface FastParse {
 export function fastParse(text: string, options: Options): FastParse | undefined {
   if (text.includes('\t') || text.includes('\r') || text.includes('\uFEFF')) return undefined;
   const ast = new Document(undefined, options) as Document.Parsed;
+  let nodes = factories.get(options);
+  if (!nodes) factories.set(options, (nodes = new NodeFactory(ast.schema)));
   try {
-    const parser = new FastParser(text, ast);
+    const parser = new FastParser(text, ast, nodes);
     parser.parse();
     return { ast, repeatsKeys: parser.repeatsKeys };
   } catch (e) {
@@ -67,8 +76,9 @@ class FastParser {
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
+    nodes: NodeFactory,
   ) {
-    this.ctx = { schema: doc.schema, options: doc.options, nodes: new NodeFactory(doc.schema) };
+    this.ctx = { schema: doc.schema, options: doc.options, nodes };
   }
 
   parse(): void {
