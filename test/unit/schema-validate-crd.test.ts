@@ -107,6 +107,24 @@ describe('CRD catalog', () => {
     assert.equal(local.keyFor('example.com', 'Backup'), keyBefore, 'descriptions are not part of the key');
   });
 
+  test('deferred schemas answer as eager ones; a re-parsed CRD counts as changed', () => {
+    const eager = new WorkspaceCrdCatalog();
+    const deferred = new WorkspaceCrdCatalog();
+    const file = parseYamlFile(CRD, { templates: 'ignore' });
+    eager.setFile('u', file);
+    assert.equal(deferred.setFile('u', file, { deferSchemas: true }), true);
+    assert.equal(deferred.setFile('u', file, { deferSchemas: true }), false, 'the same parsed documents');
+    assert.ok(deferred.hasKind('example.com', 'Backup'));
+    assert.deepEqual(deferred.servedVersions('example.com', 'Backup'), eager.servedVersions('example.com', 'Backup'));
+    assert.equal(deferred.keyFor('example.com', 'Backup'), eager.keyFor('example.com', 'Backup'));
+    assert.deepEqual(deferred.schemaFor('example.com/v1', 'Backup'), eager.schemaFor('example.com/v1', 'Backup'));
+    const reparsed = parseYamlFile(CRD, { templates: 'ignore' });
+    assert.equal(deferred.setFile('u', reparsed, { deferSchemas: true }), true, 'new documents, not compared');
+    deferred.settle('u');
+    assert.equal(deferred.keyFor('example.com', 'Backup'), eager.keyFor('example.com', 'Backup'));
+    assert.equal(deferred.setFile('u', parseYamlFile(CRD, { templates: 'ignore' })), false, 'an eager set compares the schemas');
+  });
+
   test('validates custom resources: unknown fields with suggestions, enums, int-or-string, ranges, required', () => {
     const r = findingsWith(catalog, yaml`
       apiVersion: example.com/v1

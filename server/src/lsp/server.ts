@@ -77,7 +77,7 @@ export function startServer(connection: Connection): void {
     publish: (uri, file) => {
       if (file.limited) return;
       try {
-        if (crds.setFile(uri, file)) workspaceChanged();
+        if (crds.setFile(uri, file, { deferSchemas: true })) workspaceChanged();
         if (indexer) index.setFile(uri, extractResources(uri, file));
       } catch (e) {
         connection.console.error(`indexing ${uri} failed: ${String(e)}`);
@@ -196,6 +196,7 @@ export function startServer(connection: Connection): void {
     if (SettingsProvider.isConfigFile(document.uri)) configChanged();
     models.delete(document.uri);
     open.closed(document.uri);
+    crds.settle(document.uri);
     clearTimeout(pending.get(document.uri));
     if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (indexer && URI.parse(document.uri).scheme === 'file') indexer.closed(document.uri, document.getText());

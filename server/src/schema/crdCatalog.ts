@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isMap } from 'yaml';
-import { get, getAt, scalarText } from '../model/nodes';
+import { isMap, type YAMLMap } from 'yaml';
+import { get, getAt, scalarText, type Anchors } from '../model/nodes';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { YamlFile } from '../model/yamlFile';
 import { ownString } from '../model/types';
@@ -16,19 +16,38 @@ interface ServedVersion {
   parsed?: Record<string, unknown>;
 }
 
-/** What one CustomResourceDefinition contributes: a kind of a group and its served versions. */
+/** Where a CRD's schemas are read from until they are worked out: its served versions' schema nodes. */
+interface SchemaSource {
+  versions: [name: string, schema: YAMLMap][];
+  anchors: Anchors;
+  cache: boolean;
+}
+
+/**
+ * What one CustomResourceDefinition contributes: a kind of a group and its served versions. The schemas
+ * and the signature are worked out on first use, or when the catalog settles the file.
+ */
 interface CrdEntry {
   group: string;
   kind: string;
-  /** A digest of everything below: equal signatures, equal answers. */
-  signature: string;
   /** The versions the CRD serves (with a schema or without). */
   servedNames: string[];
-  served: Map<string, ServedVersion>;
+  /** Set until the schemas are worked out. */
+  source?: SchemaSource;
+  schemas?: { served: Map<string, ServedVersion>; signature: string };
+}
+
+/** How a file's CRDs are recorded. */
+export interface SetFileOptions {
+  /**
+   * Work the schemas out when first needed instead of now, keeping the file's YAML nodes until then
+   * (or until {@link WorkspaceCrdCatalog.settle}): for documents open in the editor, whose nodes live
+   * anyway. A file whose CRD documents were re-parsed then counts as changed.
+   */
+  deferSchemas?: boolean;
 }
 
 const kindKey = (group: string, kind: string): string => `${group}/${kind}`;
-
 
 /**
  * The CustomResourceDefinitions (`apiextensions.k8s.io/v1`) of a set of files: the workspace in the
@@ -37,7 +56,7 @@ const kindKey = (group: string, kind: string): string => `${group}/${kind}`;
  * last wins.
  */
 export class WorkspaceCrdCatalog implements CrdCatalog {
-  private byFile = new Map<string, { signature: string; entries: CrdEntry[] }>();
+  private byFile = new Map<string, CrdEntry[]>();
   private index: Map<string, CrdEntry> | undefined;
   private gen = 0;
 
@@ -47,7 +66,8 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   }
 
   keyFor(group: string, kind: string): string {
-    return this.lookup().get(kindKey(group, kind))?.signature ?? '';
+    const entry = this.lookup().get(kindKey(group, kind));
+    return entry ? schemasOf(entry).signature : '';
   }
 
   /** Number of definitions known. */
@@ -56,15 +76,19 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   }
 
   /** Records the CRDs of a parsed file (replacing what the file had); true when that changed anything. */
-  setFile(uri: string, file: YamlFile): boolean {
+  setFile(uri: string, file: YamlFile, options: SetFileOptions = {}): boolean {
     const entries = file.documents.flatMap((d) => crdsOf(d.doc));
-    const signature = signatureOf(entries);
-    const previous = this.byFile.get(uri);
-    if ((previous?.signature ?? '') === signature) return false;
+    const previous = this.byFile.get(uri) ?? [];
+    if (options.deferSchemas ? sameEntries(previous, entries) : signatureOf(previous) === signatureOf(entries)) return false;
     this.byFile.delete(uri);
-    if (entries.length) this.byFile.set(uri, { signature, entries });
+    if (entries.length) this.byFile.set(uri, entries);
     this.changed();
     return true;
+  }
+
+  /** Works out the deferred schemas of a file's CRDs, so that the catalog no longer holds its YAML nodes. */
+  settle(uri: string): void {
+    for (const e of this.byFile.get(uri) ?? []) schemasOf(e);
   }
 
   /** Forgets a file's CRDs; true when it had any. */
@@ -86,7 +110,8 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   schemaFor(apiVersion: string, kind: string): Record<string, unknown> | undefined {
     const slash = apiVersion.indexOf('/');
     if (slash === -1) return undefined;
-    const served = this.lookup().get(kindKey(apiVersion.slice(0, slash), kind))?.served.get(apiVersion.slice(slash + 1));
+    const entry = this.lookup().get(kindKey(apiVersion.slice(0, slash), kind));
+    const served = entry && schemasOf(entry).served.get(apiVersion.slice(slash + 1));
     if (!served) return undefined;
     return (served.parsed ??= JSON.parse(served.text) as Record<string, unknown>);
   }
@@ -99,7 +124,7 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
   private lookup(): Map<string, CrdEntry> {
     if (!this.index) {
       this.index = new Map();
-      for (const { entries } of this.byFile.values()) for (const e of entries) this.index.set(kindKey(e.group, e.kind), e);
+      for (const entries of this.byFile.values()) for (const e of entries) this.index.set(kindKey(e.group, e.kind), e);
     }
     return this.index;
   }
@@ -107,17 +132,35 @@ export class WorkspaceCrdCatalog implements CrdCatalog {
 
 /** A short digest of what a file's CRDs contribute, to tell a real change from a re-save. */
 function signatureOf(entries: readonly CrdEntry[]): string {
-  return entries.map((e) => e.signature).join(',');
+  return entries.map((e) => schemasOf(e).signature).join(',');
 }
 
-function entrySignature(e: CrdEntry): string {
-  const hash = createHash('sha1');
-  hash.update(`${e.group}\0${e.kind}\0${e.servedNames.join(',')}\0`);
-  for (const [v, s] of e.served) hash.update(`${v}\0${s.text}\0`);
-  return hash.digest('base64');
+/** True when two files' entries are the same objects: read from the same parsed documents. */
+function sameEntries(a: readonly CrdEntry[], b: readonly CrdEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i]);
 }
 
-/** The CustomResourceDefinitions of one YAML document, computed once per parsed document. */
+/** An entry's schemas and signature, worked out from its source on first use. */
+function schemasOf(e: CrdEntry): NonNullable<CrdEntry['schemas']> {
+  if (!e.schemas) {
+    const served = new Map<string, ServedVersion>();
+    for (const [name, schema] of e.source?.versions ?? []) {
+      try {
+        served.set(name, { text: compactSchemaText(yamlToJson(schema, e.source!.anchors, { keepNulls: true, cache: e.source!.cache })) });
+      } catch (err) {
+        if (!(err instanceof ExpansionLimitError)) throw err;
+      }
+    }
+    const hash = createHash('sha1');
+    hash.update(`${e.group}\0${e.kind}\0${e.servedNames.join(',')}\0`);
+    for (const [v, s] of served) hash.update(`${v}\0${s.text}\0`);
+    e.schemas = { served, signature: hash.digest('base64') };
+    e.source = undefined;
+  }
+  return e.schemas;
+}
+
+/** The CustomResourceDefinitions of one YAML document, read once per parsed document; their schemas wait. */
 function crdsOf(doc: YamlDocument): CrdEntry[] {
   const memo = doc.memo.get('crds') as CrdEntry[] | undefined;
   if (memo) return memo;
@@ -128,21 +171,16 @@ function crdsOf(doc: YamlDocument): CrdEntry[] {
     const group = scalarText(get(spec, 'group', doc.anchors));
     const kind = scalarText(getAt(spec, ['names', 'kind'], doc.anchors));
     if (!group || !kind) continue;
-    const entry: CrdEntry = { group: ownString(group), kind: ownString(kind), signature: '', servedNames: [], served: new Map() };
+    const source: SchemaSource = { versions: [], anchors: doc.anchors, cache: doc.text.length >= INCREMENTAL_MIN_SIZE };
+    const entry: CrdEntry = { group: ownString(group), kind: ownString(kind), servedNames: [], source };
     for (const v of items(get(spec, 'versions', doc.anchors), doc.anchors)) {
       const name = scalarText(get(v, 'name', doc.anchors));
       const served = scalarText(get(v, 'served', doc.anchors));
       if (!name || (served !== undefined && served !== 'true')) continue;
       entry.servedNames.push(ownString(name));
       const schema = getAt(v, ['schema', 'openAPIV3Schema'], doc.anchors);
-      if (!isMap(schema)) continue;
-      try {
-        entry.served.set(ownString(name), { text: compactSchemaText(yamlToJson(schema, doc.anchors, { keepNulls: true, cache: doc.text.length >= INCREMENTAL_MIN_SIZE })) });
-      } catch (e) {
-        if (!(e instanceof ExpansionLimitError)) throw e;
-      }
+      if (isMap(schema)) source.versions.push([ownString(name), schema]);
     }
-    entry.signature = entrySignature(entry);
     out.push(entry);
   }
   doc.memo.set('crds', out);
