@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { isMap } from 'yaml';
 import { getAt, type Anchors } from '../model/nodes';
 import { readSelector, stringMap } from '../rules/helpers';
@@ -64,12 +63,22 @@ export function extractResources(uri: string, file: YamlFile): IndexedResource[]
   return out;
 }
 
-/** True when two entries say the same, by the identity of their shared parts where it can. */
+/** Each core's JSON text, made once when the core is read, so that comparing two cores is comparing two strings. */
+const coreTexts = new WeakMap<ResourceFacts, string>();
+
+/** True when two entries say the same, by the identity of their shared parts where it can, else by their cores' text. */
 export function sameEntry(a: IndexedResource, b: IndexedResource): boolean {
-  if (a.facts === b.facts && a.labels === b.labels && a.podLabels === b.podLabels && a.selector === b.selector) {
-    return a.uri === b.uri && a.document === b.document && a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.apiVersion === b.apiVersion && sameRange(a.range, b.range) && sameRange(a.selectionRange, b.selectionRange);
+  const sameCore = (a.facts === b.facts && a.labels === b.labels && a.podLabels === b.podLabels && a.selector === b.selector) || coreText(a) === coreText(b);
+  return sameCore && a.uri === b.uri && a.document === b.document && a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.apiVersion === b.apiVersion && sameRange(a.range, b.range) && sameRange(a.selectionRange, b.selectionRange);
+}
+
+function coreText(r: IndexedResource): string {
+  let text = coreTexts.get(r.facts);
+  if (text === undefined) {
+    text = JSON.stringify([r.apiVersion, r.kind, r.name, r.namespace, r.labels, r.podLabels, r.selector, r.facts]);
+    coreTexts.set(r.facts, text);
   }
-  return isDeepStrictEqual(a, b);
+  return text;
 }
 
 function coresOf(placed: PlacedDocument): Core[] {

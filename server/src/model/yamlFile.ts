@@ -66,7 +66,7 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
       let doc = uncapped(reuse.get(raw));
       if (!doc) {
         const prior = uncapped(counterpart?.[documents.length]?.doc);
-        const text = ownString(raw);
+        const text = raw.length === source.length ? raw : ownString(raw);
         const owned = prior && prior.text.length >= INCREMENTAL_MIN_SIZE && !elsewhere(prior.text) ? prior : undefined;
         doc = (owned && reparseInPlace(owned, text, !template)) ?? parseYamlDocument(text, { reportSyntax: !template });
         reparsed++;
