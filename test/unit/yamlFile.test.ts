@@ -200,18 +200,30 @@ test('Prometheus templates inside strings and block scalars are not Helm templat
   assert.equal(parse('{{- if .Values.enabled }}\na: 1\n{{- end }}\n').template, true);
 });
 
-test('reopening a recently closed document reuses its parse', () => {
-  const cache = new ModelCache();
+test('reopening a recently closed document reuses its parse, within the budget of closed models', () => {
+  const cache = new ModelCache({ chars: 1000, files: 4 });
   const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n';
   const first = cache.get('file:///a.yaml', text, 1, 'ignore');
   cache.delete('file:///a.yaml');
   const reopened = cache.get('file:///a.yaml', text, 1, 'ignore');
   assert.equal(reopened.documents[1].doc, first.documents[1].doc);
-  for (let i = 0; i < 5; i++) {
-    cache.get(`file:///other-${i}.yaml`, text, 1, 'ignore');
+  const others = Array.from({ length: 5 }, (_, i) => {
+    const model = cache.get(`file:///other-${i}.yaml`, text, 1, 'ignore');
     cache.delete(`file:///other-${i}.yaml`);
-  }
+    return model;
+  });
   cache.delete('file:///a.yaml');
   for (let i = 0; i < 5; i++) cache.get(`file:///more-${i}.yaml`, 'a: 1\n', 1, 'ignore');
-  assert.equal(cache.get('file:///other-0.yaml', text, 1, 'ignore').reparsed, 2, 'the oldest closed model was dropped');
+  assert.notEqual(cache.get('file:///other-0.yaml', text, 1, 'ignore'), others[0], 'the oldest closed model was dropped: four files at most');
+  const kept = cache.get('file:///other-4.yaml', text, 1, 'ignore');
+  assert.equal(kept, others[4]);
+  const small = new ModelCache({ chars: 300, files: 10 });
+  const closed = ['x', 'y', 'z'].map((name) => {
+    const model = small.get(`file:///${name}.yaml`, text, 1, 'ignore');
+    small.delete(`file:///${name}.yaml`);
+    return model;
+  });
+  assert.equal(small.get('file:///z.yaml', text, 1, 'ignore'), closed[2]);
+  assert.equal(small.get('file:///y.yaml', text, 1, 'ignore'), closed[1]);
+  assert.notEqual(small.get('file:///x.yaml', text, 1, 'ignore'), closed[0], 'dropped: three texts of 106 characters go over 300');
 });
