@@ -7,8 +7,8 @@ import SERVER_PROCESS from './serverProcess.json';
 /**
  * Creates the language client of the server bundled at `dist/server.js` (IPC), answering its settings requests
  * with the explicit settings. The server process gets `serverProcess.json`'s Node flags and environment:
- * young-generation semi-spaces of 4 MiB (Node's 16 MiB default costs about 15 MiB of peak memory, 2 MiB makes
- * reopening many files about 10 % slower), and an explicit glibc trim threshold, which stops glibc from raising
+ * young-generation semi-spaces of 4 MiB (Node's 16 MiB default costs about 15 MiB of peak memory, 2 MiB made
+ * reopening kube-prometheus's 84 files 4–10 % slower in A/B series), and an explicit glibc trim threshold, which stops glibc from raising
  * it after large buffers are freed and so returns freed memory to the system (about 10 MiB less after opening
  * argo-cd's bundle; runtimes that do not use glibc's allocator ignore it). BENCHMARKS.md measures the server so started.
  */
