@@ -32,7 +32,7 @@ interface CrdEntry {
   kind: string;
   /** The versions the CRD serves (with a schema or without). */
   servedNames: string[];
-  /** Set until the schemas are worked out. */
+  /** Set until the schemas are worked out, then cleared. */
   source?: SchemaSource;
   schemas?: { served: Map<string, ServedVersion>; signature: string };
 }
@@ -144,9 +144,10 @@ function sameEntries(a: readonly CrdEntry[], b: readonly CrdEntry[]): boolean {
 function schemasOf(e: CrdEntry): NonNullable<CrdEntry['schemas']> {
   if (!e.schemas) {
     const served = new Map<string, ServedVersion>();
-    for (const [name, schema] of e.source?.versions ?? []) {
+    const { versions, anchors, cache } = e.source!;
+    for (const [name, schema] of versions) {
       try {
-        served.set(name, { text: compactSchemaText(yamlToJson(schema, e.source!.anchors, { keepNulls: true, cache: e.source!.cache })) });
+        served.set(name, { text: compactSchemaText(yamlToJson(schema, anchors, { keepNulls: true, cache })) });
       } catch (err) {
         if (!(err instanceof ExpansionLimitError)) throw err;
       }

@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { Anchors } from '../model/nodes';
 import type { Resource } from '../model/resource';
-import { resourceEnvKey, type AnalysisEnv } from '../service/env';
+import type { AnalysisEnv } from '../service/env';
 import { INCREMENTAL_MIN_SIZE } from '../model/incremental';
 import { issuesFromErrors, type SchemaIssue } from './errors';
 import { defaultSchemaStore } from './instance';
@@ -25,7 +25,7 @@ const memo = new WeakMap<YAMLMap, { key: string; issues: SchemaIssue[] }>();
  * of the window are left to the version rules.
  */
 export function schemaIssues(resource: Resource, anchors: Anchors, window: Window, env: AnalysisEnv): SchemaIssue[] {
-  const key = `${window.min}-${window.max}:${env.crds ? 'crds' : 'none'}:${resourceEnvKey(env, resource.apiVersion, resource.kind)}`;
+  const key = `${window.min}-${window.max}:${env.crds?.keyFor(resource.group, resource.kind) ?? ''}`;
   const cached = memo.get(resource.node);
   if (cached?.key === key) return cached.issues;
   const issues = computeIssues(resource, anchors, window, env);

@@ -123,22 +123,19 @@ export function crdValidator(openApi: Record<string, unknown>): ValidateFunction
  */
 export function minorFor(store: SchemaStore, window: { min: number; max: number }, apiVersion: string, kind: string): number | undefined {
   const key = `${window.min}-${window.max} ${apiVersion} ${kind}`;
-  if (store !== minorsStore || minorsFor.size > MINORS_KEPT) {
-    minorsStore = store;
-    minorsFor.clear();
-  }
-  if (minorsFor.has(key)) return minorsFor.get(key);
+  let known = minorsFor.get(store);
+  if (!known || known.size > MINORS_KEPT) minorsFor.set(store, (known = new Map()));
+  if (known.has(key)) return known.get(key);
   const minor = servingMinor(store, window, apiVersion, kind);
-  minorsFor.set(key, minor);
+  known.set(key, minor);
   return minor;
 }
 
-const minorsFor = new Map<string, number | undefined>();
-let minorsStore: SchemaStore | undefined;
+const minorsFor = new WeakMap<SchemaStore, Map<string, number | undefined>>();
 const MINORS_KEPT = 4096;
 
 function servingMinor(store: SchemaStore, window: { min: number; max: number }, apiVersion: string, kind: string): number | undefined {
-  if (store.minors.includes(window.max) && store.definitionFor(window.max, apiVersion, kind) !== undefined) return window.max;
+  if (store.definitionFor(window.max, apiVersion, kind) !== undefined) return window.max;
   const serving = store.minors.filter((m) => store.definitionFor(m, apiVersion, kind) !== undefined);
   if (!serving.length) return undefined;
   const inWindow = serving.filter((m) => m >= window.min && m <= window.max);

@@ -24,17 +24,10 @@ export interface AnalysisEnv {
   uri?: string;
 }
 
-/** The part of the environment a resource's cached results must be keyed on: what the CRDs say of its kind. */
-export function resourceEnvKey(env: AnalysisEnv | undefined, apiVersion: string, kind: string): string {
-  if (!env?.crds) return '';
-  const slash = apiVersion.indexOf('/');
-  return env.crds.keyFor(slash === -1 ? '' : apiVersion.slice(0, slash), kind);
-}
-
-/** The part of the environment a document's cached findings must be keyed on, given its resources. */
-export function envKey(env: AnalysisEnv | undefined, resources: readonly { apiVersion: string; kind: string }[]): string {
+/** The part of the environment a document's cached findings must be keyed on: what the CRDs say of its resources' kinds. */
+export function envKey(env: AnalysisEnv | undefined, resources: readonly { group: string; kind: string }[]): string {
   if (!env?.crds) return '';
   let key = '';
-  for (const r of resources) key += `${resourceEnvKey(env, r.apiVersion, r.kind)},`;
+  for (const r of resources) key += `${env.crds.keyFor(r.group, r.kind)},`;
   return key;
 }

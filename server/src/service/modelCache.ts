@@ -29,7 +29,7 @@ export class ModelCache {
 
   /** The model of a document at a version, parsing only what changed since the cached one (the cache is cleared when `limits` change). */
   get(uri: string, text: string, version: number | undefined, templates: TemplateMode, limits?: FileLimits): YamlFile {
-    const previous = this.files.get(uri) ?? this.reopened(uri);
+    const previous = this.files.get(uri) ?? this.takeClosed(uri);
     if (previous && previous.version === version && version !== undefined && previous.text === text && previous.templateMode === templates) {
       this.files.set(uri, previous);
       return previous;
@@ -49,7 +49,7 @@ export class ModelCache {
     const file = this.files.get(uri);
     this.files.delete(uri);
     if (!file) return;
-    this.reopened(uri);
+    this.takeClosed(uri);
     this.closed.set(uri, file);
     this.closedChars += file.text.length;
     for (const [oldest, model] of this.closed) {
@@ -66,7 +66,7 @@ export class ModelCache {
     this.closedChars = 0;
   }
 
-  private reopened(uri: string): YamlFile | undefined {
+  private takeClosed(uri: string): YamlFile | undefined {
     const file = this.closed.get(uri);
     if (file) {
       this.closed.delete(uri);
