@@ -9,7 +9,8 @@
  * --deadline S (whole run), --out FILE.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusCheck } from './lib/corpus.mjs';
@@ -90,7 +91,9 @@ async function main() {
   if (!existsSync(path.join(REPO, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
 
   const theirSchema = await writeTheirSchema(REPO, CACHE, options.minor);
-  const servers = [ourServer(REPO, options.minor), theirServer(REPO, theirSchema.file)];
+  const codeCache = mkdtempSync(path.join(tmpdir(), 'kws-bench-code-cache-'));
+  process.on('exit', () => rmSync(codeCache, { recursive: true, force: true }));
+  const servers = [ourServer(REPO, options.minor, codeCache), theirServer(REPO, theirSchema.file)];
   const lspOptions = { cwd: REPO, timeoutMs: options.timeoutMs };
   log(`servers: ${servers.map((s) => `${s.name} ${s.version}`).join(', ')}; schema: Kubernetes 1.${options.minor}, ${theirSchema.kinds} kinds`);
 

@@ -1,6 +1,7 @@
 /** Renders the results of a run as BENCHMARKS.md and as console lines. */
 import { fileURLToPath } from 'node:url';
 import { fmt, fmtRatio, fmtSummary, ratio, summarize } from './stats.mjs';
+import { CODE_CACHE_ENV } from './servers.mjs';
 import { targetsSection } from './targets.mjs';
 
 const TARGET_NOTES = fileURLToPath(new URL('../targets-notes.md', import.meta.url));
@@ -12,6 +13,7 @@ const mib = (bytes) => `${(bytes / MiB).toFixed(2)} MiB`;
 export const ROWS = [
   { label: 'Cold: didOpen → complete diagnostics', measurement: 'cold', metric: 'openMs', unit: 'ms' },
   { label: 'Cold: process spawn → complete diagnostics', measurement: 'cold', metric: 'totalMs', unit: 'ms' },
+  { label: 'Cold, first start (empty code cache): didOpen → complete diagnostics', measurement: 'cold', metric: 'firstOpenMs', unit: 'ms' },
   { label: 'Cold: server peak RSS after the open', measurement: 'cold', metric: 'peakRssMiB', unit: 'MiB' },
   { label: 'Warm: reopen (didClose + didOpen) → complete diagnostics', measurement: 'warm', metric: 'reopenMs', unit: 'ms' },
   { label: 'Warm: server peak RSS after the series', measurement: 'warm', metric: 'peakRssMiB', unit: 'MiB' },
@@ -66,8 +68,8 @@ function workloadSection(run, w) {
   out.push(...editingNotes(run, result.editing));
   if (result.change) out.push(`One-character edits: ${result.change.sites} sites drawn with seed ${run.options.seed}, one per equal band of the \`key: value\` lines with a plain value of the largest file; at each site a character is typed at the end of the value and then deleted, each a measured round ending when the complete diagnostics of that version have arrived (pulled from workload-studio; the push carrying that version from yaml-language-server). Target: median under 50 ms and at least 20 times faster.`, '');
   const debounce = run.theirDebounceMs;
-  const cold = rowValues(result, ROWS[0]);
-  const warm = rowValues(result, ROWS[3]);
+  const cold = rowValues(result, ROWS.find((r) => r.metric === 'openMs'));
+  const warm = rowValues(result, ROWS.find((r) => r.metric === 'reopenMs'));
   if (cold.theirs && warm.theirs) {
     const less = (v) => (v.ours && v.theirs.median > debounce ? fmtRatio(v.ours.median / (v.theirs.median - debounce)) : '–');
     out.push(`yaml-language-server waits a fixed ${debounce} ms before validating an opened document (not configurable); without that wait the ratios would be ${less(cold)} cold and ${less(warm)} warm.`);
@@ -175,9 +177,9 @@ export function renderMarkdown(run) {
     '## Setup',
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores (\`nproc\`), ${fmt(m.memoryGiB)} GiB memory, ${m.os}; Node ${m.node}. Load average (1 / 5 / 15 min) when the run ended: ${m.loadAverage}; other work on the machine during the run widens the min–max ranges.`,
-    `- workload-studio ${ours.version} (\`${[...Object.entries(ours.env ?? {}).map(([k, v]) => `${k}=${v}`), 'node', ...(ours.execArgv ?? []), 'dist/server.js', '--stdio'].join(' ')}\`, with the Node flags and environment the extension starts it with, built from ${run.commit}), pull diagnostics, target window Kubernetes 1.${run.minor}–1.${run.minor}, default profile.`,
+    `- workload-studio ${ours.version} (\`${[...Object.entries(ours.env ?? {}).map(([k, v]) => `${k}=${k === CODE_CACHE_ENV ? '<the run\'s code cache folder>' : v}`), 'node', ...(ours.execArgv ?? []), 'dist/server.js', '--stdio'].join(' ')}\`, with the Node flags and environment the extension starts it with, built from ${run.commit}), pull diagnostics, target window Kubernetes 1.${run.minor}–1.${run.minor}, default profile.`,
     `- yaml-language-server ${theirs.version} (MIT; \`node_modules/yaml-language-server/bin/yaml-language-server --stdio\`), push diagnostics, schema store and CRD store off, validating with \`bench/.cache/k8s-1.${run.minor}.schema.json\`: generated from our schema store for Kubernetes 1.${run.minor} (${run.theirSchema.kinds} kinds selected by \`if\` apiVersion + kind, ${run.theirSchema.definitions} definitions, quantities as a pattern).`,
-    `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles; workload-studio keeps the models of recently closed documents (up to 2 Mi characters of text in 128 files, \`server/src/service/modelCache.ts\`), so its reopen of an unchanged text reuses the parse and the findings cached on it, where yaml-language-server parses and validates again. Peak RSS is the server process's \`VmHWM\`. Completion and hover: one process per server, the file opened once, then ${run.options.positions} seeded positions (see below), each request bounded by ${fmt(run.options.requestTimeoutMs / 1000)} s.`,
+    `- Both are driven over stdio by the same client, as an editor would (initialize, initialized, settings answered through \`workspace/configuration\`, didOpen, pull or push diagnostics), one server at a time, alternating and swapping which goes first each round. Cold: ${run.options.warmup} warm-up round(s) then ${run.options.runs} measured, a fresh process each. Like the extension, workload-studio is given a folder for the V8 code caches of its modules (\`server/src/codeCache.ts\`), one per bench run, which its first process of the run fills: the cold rows are what every start after the first sees. The row "first start" starts it once more each round with an empty folder, as on the very first start; yaml-language-server keeps no code cache, so its column there repeats its cold row. Warm: one process per server, the file opened once, then ${run.options.warmWarmup} warm-up and ${run.options.warmRuns} measured close/reopen cycles; workload-studio keeps the models of recently closed documents (up to 2 Mi characters of text in 128 files, \`server/src/service/modelCache.ts\`), so its reopen of an unchanged text reuses the parse and the findings cached on it, where yaml-language-server parses and validates again. Peak RSS is the server process's \`VmHWM\`. Completion and hover: one process per server, the file opened once, then ${run.options.positions} seeded positions (see below), each request bounded by ${fmt(run.options.requestTimeoutMs / 1000)} s.`,
     '',
     ...sanitySection(run),
     ...targetsSection(run, TARGET_NOTES),

@@ -3,7 +3,7 @@
  * capabilities the client declares, the settings it answers to `workspace/configuration`, how complete
  * diagnostics arrive (pull or push) and which findings are schema findings.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -17,15 +17,22 @@ const commonCapabilities = {
   },
 };
 
-/** Our language server (`dist/server.js --stdio`), pulled diagnostics, target window `1.<minor>` only. */
-export function ourServer(repo, minor) {
+/**
+ * Our language server (`dist/server.js --stdio`), pulled diagnostics, target window `1.<minor>` only. Like the
+ * extension, it keeps the V8 code caches of its modules in a folder (`codeCacheDir`); `firstStart()` gives the
+ * same server with an empty one, as on its very first start.
+ */
+export function ourServer(repo, minor, codeCacheDir) {
   const version = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
-  return {
+  const { execArgv, env } = serverProcess(repo);
+  const spec = {
     id: 'ours',
     name: 'workload-studio',
     version,
     script: path.join(repo, 'dist/server.js'),
-    ...serverProcess(repo),
+    execArgv,
+    env: { ...env, [CODE_CACHE_ENV]: codeCacheDir },
+    firstStart: () => ({ ...spec, env: { ...spec.env, [CODE_CACHE_ENV]: mkdtempSync(path.join(codeCacheDir, 'first-start-')) } }),
     args: ['--stdio'],
     diagnostics: 'pull',
     capabilities: { ...commonCapabilities, textDocument: { ...commonCapabilities.textDocument, diagnostic: { dynamicRegistration: false } } },
@@ -36,7 +43,11 @@ export function ourServer(repo, minor) {
     },
     isSchemaFinding: (d) => typeof d.code === 'string' && d.code.startsWith('schema/'),
   };
+  return spec;
 }
+
+/** The variable naming the server's code cache folder (`server/src/codeCache.ts`). */
+export const CODE_CACHE_ENV = 'WORKLOAD_STUDIO_CODE_CACHE';
 
 /** The Node flags (`execArgv`) and environment (`env`) the extension starts our server with. */
 function serverProcess(repo) {

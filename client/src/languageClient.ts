@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CODE_CACHE_ENV } from '../../server/src/codeCache';
 import { explicitSettings } from './explicitSettings';
 import SERVER_PROCESS from './serverProcess.json';
 
@@ -10,11 +11,13 @@ import SERVER_PROCESS from './serverProcess.json';
  * young-generation semi-spaces of 4 MiB (Node's 16 MiB default costs about 15 MiB of peak memory, 2 MiB made
  * reopening kube-prometheus's 84 files 4–10 % slower in A/B series), and an explicit glibc trim threshold, which stops glibc from raising
  * it after large buffers are freed and so returns freed memory to the system (about 10 MiB less after opening
- * argo-cd's bundle; runtimes that do not use glibc's allocator ignore it). BENCHMARKS.md measures the server so started.
+ * argo-cd's bundle; runtimes that do not use glibc's allocator ignore it). It also gets a folder in the extension's
+ * global storage for the V8 code caches of its modules (`server/src/codeCache.ts`). BENCHMARKS.md measures the server so started.
  */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const { execArgv, env } = SERVER_PROCESS;
+  const env = { ...SERVER_PROCESS.env, [CODE_CACHE_ENV]: path.join(context.globalStorageUri.fsPath, 'code-cache') };
+  const { execArgv } = SERVER_PROCESS;
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv, env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6011'], env } },

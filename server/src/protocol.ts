@@ -63,6 +63,8 @@ export namespace WorkloadStudioProtocol {
     document: { version: number; length: number; sha256: string; reparsed: number | null } | null;
     /** Cross-document analyses run since the server started. */
     crossRuns: number;
+    /** How each module loaded through the V8 code cache was compiled (`hit`, `miss`, `rejected`), by file name. */
+    codeCache: Record<string, 'hit' | 'miss' | 'rejected'>;
   }
 
   /** Notification `workloadStudio/indexReady`: the workspace index finished (re)building. */

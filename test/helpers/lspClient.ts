@@ -44,6 +44,8 @@ export interface LspClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Extra arguments for the server's node process, before the script (e.g. `--expose-gc`). */
   nodeArgs?: string[];
+  /** Environment variables added to the server process's. */
+  env?: Record<string, string>;
 }
 
 /** A notification the server sent, in arrival order. */
@@ -135,7 +137,7 @@ export class LspClient {
 
   /** Starts the server and completes `initialize` / `initialized`. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs(), '--stdio'], { cwd: options.cwd ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs(), '--stdio'], { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, options);
     const folder = options.workspaceFolder;

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeCacheOutcomes } from '../codeCache';
 import { WorkloadStudioProtocol as P } from '../protocol';
 import { crossStats } from '../service/analyze';
 import type { ModelCache } from '../service/modelCache';
@@ -12,7 +14,7 @@ export interface DebugStatsDeps {
   models: ModelCache;
 }
 
-/** Answers `workloadStudio/debugStats`: heap (after a forced GC when exposed), an open document's hash, counters. */
+/** Answers `workloadStudio/debugStats`: heap (after a forced GC when exposed), an open document's hash, counters, code caches. */
 export function debugStats(params: P.DebugStatsParams, deps: DebugStatsDeps): P.DebugStatsResult {
   const gc = (globalThis as { gc?: () => void }).gc;
   const gcForced = !!params?.gc && typeof gc === 'function';
@@ -31,7 +33,8 @@ export function debugStats(params: P.DebugStatsParams, deps: DebugStatsDeps): P.
     };
   }
   const heapSpaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size]));
-  return { heapUsed: process.memoryUsage().heapUsed, heapSpaces, gcForced, document, crossRuns: crossStats.runs };
+  const codeCache = Object.fromEntries([...codeCacheOutcomes()].map(([file, outcome]) => [path.basename(file), outcome]));
+  return { heapUsed: process.memoryUsage().heapUsed, heapSpaces, gcForced, document, crossRuns: crossStats.runs, codeCache };
 }
 
 /** Registers the read-only `workloadStudio/debugStats` request. */

@@ -3,8 +3,8 @@ import * as equal from 'ajv/dist/runtime/equal';
 import * as ucs2length from 'ajv/dist/runtime/ucs2length';
 import { version as AJV_VERSION } from 'ajv/package.json';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { loadModule } from '../codeCache';
 import { KUBERNETES_FORMATS } from './formats';
 
 /**
@@ -29,7 +29,6 @@ type Factory = (formats: typeof KUBERNETES_FORMATS, goRegExp: (pattern: string, 
 
 const indexes = new Map<string, PrecompiledIndex | null>();
 const loaded = new Map<string, Record<string, ValidateFunction>>();
-const load = createRequire(__filename);
 
 /**
  * The validator generated at build time for a kind at a minor, from the store in `storeDir`, or undefined
@@ -44,7 +43,7 @@ export function precompiledValidator(storeDir: string, minor: number, apiVersion
   const full = path.join(dir, file);
   let validators = loaded.get(full);
   if (!validators) {
-    const factory = load(full) as Factory;
+    const factory = loadModule(full) as Factory;
     validators = factory(KUBERNETES_FORMATS, goRegExp, (id) => {
       if (!(id in PRECOMPILED_RUNTIME)) throw new Error(`precompiled validators ${file} require ${id}`);
       return PRECOMPILED_RUNTIME[id];
