@@ -73,19 +73,27 @@ export async function changeLatency(specs, workload, options) {
 }
 
 /** Cycles whose RSS samples make one memory figure: a single sample mostly shows where the garbage collector happens to be. */
-const MEMORY_WINDOW = 10;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
 }
 
+/** The first and the second half of `a` (the middle sample goes to neither when the length is odd). */
+function halves(a) {
+  const n = Math.floor(a.length / 2);
+  return [a.slice(0, n), a.slice(a.length - n)];
+}
+
 /**
  * Memory over `cycles` edit/reopen cycles of the workload's first file: one edit (typed and restored)
  * with its diagnostics, then close and reopen with diagnostics. Records the server's RSS after the first
- * open and after every cycle; the settled figure is the median of the `window` cycles up to `settle`, the
- * final one the median of the last `window` cycles, and `growthPct` compares the two. With `afterGc` (our
- * server started with `--expose-gc`), every cycle ends with a forced collection and the live heap is recorded.
+ * open and after every cycle (`series`). The cycles after `settle` are cut into two halves; `growthPct` compares the
+ * medians of the halves (`settledMiB`, `lastMiB`), and each half's lowest and highest sample are kept too.
+ * Halves, not a few cycles at each end: without forced collections RSS is a sawtooth of 10 to 20 cycles
+ * (garbage piles up until the next full collection), so a short window mostly says where in a tooth it fell.
+ * With `afterGc` (our server started with `--expose-gc`), every cycle ends with a forced collection and the
+ * live heap is recorded.
  */
 export async function memoryCycles(spec, workload, options) {
   const doc = largest(workload);
@@ -106,12 +114,23 @@ export async function memoryCycles(spec, workload, options) {
       if (options.afterGc) heap.push((await session.request('workloadStudio/debugStats', { gc: true })).heapUsed / 2 ** 20);
       rss.push(session.rssMiB());
     }
-    const settle = Math.min(options.settle, options.cycles);
-    const window = Math.max(1, Math.min(MEMORY_WINDOW, Math.floor(settle / 2)));
-    const settled = median(rss.slice(settle - window, settle));
-    const last = median(rss.slice(-window));
-    const heapFigures = heap.length ? { heapSettledMiB: median(heap.slice(settle - window, settle)), heapLastMiB: median(heap.slice(-window)) } : {};
-    return { cycles: options.cycles, window, afterOpenMiB: afterOpen, settledMiB: settled, lastMiB: last, peakMiB: session.peakRssMiB(), growthPct: ((last - settled) / settled) * 100, ...heapFigures };
+    const settle = Math.min(options.settle, options.cycles - 2);
+    const [first, second] = halves(rss.slice(settle));
+    const span = (a) => ({ min: Math.min(...a), max: Math.max(...a) });
+    const heapFigures = heap.length ? { heapSettledMiB: median(halves(heap.slice(settle))[0]), heapLastMiB: median(halves(heap.slice(settle))[1]) } : {};
+    return {
+      cycles: options.cycles,
+      halves: [`${settle + 1}–${settle + first.length}`, `${options.cycles - second.length + 1}–${options.cycles}`],
+      afterOpenMiB: afterOpen,
+      settledMiB: median(first),
+      lastMiB: median(second),
+      settledSpan: span(first),
+      lastSpan: span(second),
+      peakMiB: session.peakRssMiB(),
+      growthPct: ((median(second) - median(first)) / median(first)) * 100,
+      ...heapFigures,
+      series: rss,
+    };
   } finally {
     await session.shutdown();
   }

@@ -98,15 +98,16 @@ function editingNotes(run, editing) {
 
 function memorySection(memory) {
   if (!memory) return [];
-  const out = ['## Memory over edit/reopen cycles', '', 'One process per server; the largest file of the workload is opened, then every cycle types and deletes one character (waiting for the diagnostics of each version) and closes and reopens the file (waiting for its diagnostics). RSS is the process\'s `VmRSS`, sampled after every cycle; since one sample mostly shows where the garbage collector happens to be, \"after settling\" is the median of the samples of the cycles just before the settling point and \"at the end\" the median of the last cycles (the window is given), and growth compares the two.', ''];
-  out.push('| Server | workload | cycles | RSS after the first open | after settling | at the end | peak | growth |', '|---|---|---|---|---|---|---|---|');
+  const out = ['## Memory over edit/reopen cycles', '', 'One process per server; the largest file of the workload is opened, then every cycle types and deletes one character (waiting for the diagnostics of each version) and closes and reopens the file (waiting for its diagnostics). RSS is the process\'s `VmRSS`, sampled after every cycle. The cycles after the first 20 are cut into two halves, and growth compares the medians of the halves. Without forced collections RSS is a sawtooth with a period of 10 to 20 cycles (garbage piles up until V8\'s next full collection), so each half also shows its lowest and highest sample: a leak would lift the lows.', ''];
+  out.push('| Server | workload | cycles | RSS after the first open | first half: median (low–high) | second half: median (low–high) | peak | growth |', '|---|---|---|---|---|---|---|---|');
+  const half = (median, span) => `${fmt(median)} MiB${span ? ` (${fmt(span.min)}–${fmt(span.max)})` : ''}`;
   for (const m of memory) {
     if (m.error) out.push(`| ${m.server} | ${m.workload} | – | not measured: ${m.error} | | | | |`);
-    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (settled after ${m.settle}; medians of ${m.window}) | ${fmt(m.afterOpenMiB)} MiB | ${fmt(m.settledMiB)} MiB | ${fmt(m.lastMiB)} MiB | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
+    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (halves: cycles ${m.halves?.[0]} and ${m.halves?.[1]}) | ${fmt(m.afterOpenMiB)} MiB | ${half(m.settledMiB, m.settledSpan)} | ${half(m.lastMiB, m.lastSpan)} | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
   }
   for (const m of memory.filter((x) => x.heapSettledMiB !== undefined)) {
     const growth = ((m.heapLastMiB - m.heapSettledMiB) / m.heapSettledMiB) * 100;
-    out.push('', `${m.server}: the live heap after each forced collection was ${fmt(m.heapSettledMiB)} MiB after settling and ${fmt(m.heapLastMiB)} MiB at the end (${growth >= 0 ? '+' : ''}${fmt(growth)} %); its RSS figures above are taken after that collection. Without a forced collection, RSS mostly measures how much garbage V8 lets accumulate before it collects, which its heap-growing heuristics raise as a process runs.`);
+    out.push('', `${m.server}: the live heap after each forced collection was ${fmt(m.heapSettledMiB)} MiB in the first half and ${fmt(m.heapLastMiB)} MiB in the second (${growth >= 0 ? '+' : ''}${fmt(growth)} %); its RSS figures above are taken after that collection. Without a forced collection, RSS mostly measures how much garbage V8 lets accumulate before it collects, which its heap-growing heuristics raise as a process runs.`);
   }
   out.push('', 'Targets: peak under 120 MiB after opening the argo-cd file; no growth over 200 cycles (within 10 %).', '');
   return out;

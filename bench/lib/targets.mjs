@@ -60,7 +60,7 @@ function memoryLines(memory) {
 export function targetsSection(run, notesPath) {
   const activation = run.activation && summarize(run.activation.samples.totalMs);
   const c = run.corpus && !run.corpus.error ? run.corpus : undefined;
-  const out = ['## Targets', '', 'Each target of the performance issue, judged from this run\'s medians. Memory growth compares the medians of the last 10 cycles with those of cycles 11–20; a fall is not growth.', '', '| Target | this run | met |', '|---|---|---|'];
+  const out = ['## Targets', '', 'Each target of the performance issue, judged from this run\'s medians. Memory growth compares the medians of the two halves of the cycles after the first 20 (see the memory section); a fall is not growth.', '', '| Target | this run | met |', '|---|---|---|'];
   out.push(...run.workloads.flatMap((w) => workloadLines(run, w)), ...memoryLines(run.memory));
   out.push(line('extension activation under 50 ms', activation ? `${fmt(activation.median)} ms` : '–', activation ? activation.median < 50 : undefined));
   out.push(line('`kws check` on the whole corpus under 10 s', c ? `${fmt(c.kwsMs / 1000)} s` : '–', c ? c.kwsMs < 10_000 : undefined));
