@@ -1,6 +1,7 @@
 import type { IndexedResource } from '../index/extract';
 import { selects } from '../index/selector';
 import { findPair, getAt } from '../model/nodes';
+import { compareCodeUnits } from '../model/types';
 import { resourceLabel } from '../protocol';
 import { readSelector } from '../rules/helpers';
 import { templateLabels } from '../rules/podSpec';
@@ -176,7 +177,7 @@ export function reportSelectsNothing(ctx: RuleContext, index: TrackedIndex, writ
   const wanted = Object.entries(selector.matchLabels ?? {});
   const near = carriers
     .filter((r) => wanted.some(([k, v]) => r.podLabels?.[k] === v))
-    .sort((a, b) => a.uri.localeCompare(b.uri) || a.document - b.document)
+    .sort((a, b) => compareCodeUnits(a.uri, b.uri) || a.document - b.document)
     .slice(0, 3);
   const args = { name: ctx.resource.name ?? '?', namespace, selector: selectorText(selector) };
   const labels = (r: IndexedResource) => selectorText({ matchLabels: Object.fromEntries(wanted.flatMap(([k]) => (r.podLabels?.[k] === undefined ? [] : [[k, r.podLabels[k]]]))) });
@@ -209,7 +210,7 @@ export function withoutControllerLabels(selector: LabelSelector): LabelSelector 
 
 /** Orders index entries by file and document, so that findings do not depend on the order files were indexed in. */
 export function byLocation(a: IndexedResource, b: IndexedResource): number {
-  return a.uri.localeCompare(b.uri) || a.document - b.document || a.range.start.line - b.range.start.line;
+  return compareCodeUnits(a.uri, b.uri) || a.document - b.document || a.range.start.line - b.range.start.line;
 }
 
 /** True when an apiVersion belongs to Kubernetes itself (core, or a built-in group), not to a CRD; true when absent. */

@@ -1,5 +1,5 @@
 import type { ResourceRef } from '../model/resource';
-import type { Range, Severity } from '../model/types';
+import { compareCodeUnits, type Range, type Severity } from '../model/types';
 
 /** A place elsewhere that a finding refers to. */
 export interface RelatedLocation {
@@ -43,6 +43,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareCodeUnits(a.ruleId, b.ruleId)
   );
 }
