@@ -72,8 +72,6 @@ export async function changeLatency(specs, workload, options) {
   return { samples, counts, sites: sites.length };
 }
 
-/** Cycles whose RSS samples make one memory figure: a single sample mostly shows where the garbage collector happens to be. */
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
@@ -116,18 +114,20 @@ export async function memoryCycles(spec, workload, options) {
     }
     const settle = Math.min(options.settle, options.cycles - 2);
     const [first, second] = halves(rss.slice(settle));
+    const [settledMiB, lastMiB] = [median(first), median(second)];
     const span = (a) => ({ min: Math.min(...a), max: Math.max(...a) });
-    const heapFigures = heap.length ? { heapSettledMiB: median(halves(heap.slice(settle))[0]), heapLastMiB: median(halves(heap.slice(settle))[1]) } : {};
+    const [heapFirst, heapSecond] = halves(heap.slice(settle));
+    const heapFigures = heap.length ? { heapSettledMiB: median(heapFirst), heapLastMiB: median(heapSecond) } : {};
     return {
       cycles: options.cycles,
       halves: [`${settle + 1}–${settle + first.length}`, `${options.cycles - second.length + 1}–${options.cycles}`],
       afterOpenMiB: afterOpen,
-      settledMiB: median(first),
-      lastMiB: median(second),
+      settledMiB,
+      lastMiB,
       settledSpan: span(first),
       lastSpan: span(second),
       peakMiB: session.peakRssMiB(),
-      growthPct: ((median(second) - median(first)) / median(first)) * 100,
+      growthPct: ((lastMiB - settledMiB) / settledMiB) * 100,
       ...heapFigures,
       series: rss,
     };

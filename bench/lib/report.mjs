@@ -103,7 +103,7 @@ function memorySection(memory) {
   const half = (median, span) => `${fmt(median)} MiB${span ? ` (${fmt(span.min)}–${fmt(span.max)})` : ''}`;
   for (const m of memory) {
     if (m.error) out.push(`| ${m.server} | ${m.workload} | – | not measured: ${m.error} | | | | |`);
-    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (halves: cycles ${m.halves?.[0]} and ${m.halves?.[1]}) | ${fmt(m.afterOpenMiB)} MiB | ${half(m.settledMiB, m.settledSpan)} | ${half(m.lastMiB, m.lastSpan)} | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
+    else out.push(`| ${m.server} | ${m.workload} | ${m.cycles} (halves: cycles ${m.halves[0]} and ${m.halves[1]}) | ${fmt(m.afterOpenMiB)} MiB | ${half(m.settledMiB, m.settledSpan)} | ${half(m.lastMiB, m.lastSpan)} | ${fmt(m.peakMiB)} MiB | ${m.growthPct >= 0 ? '+' : ''}${fmt(m.growthPct)} % |`);
   }
   for (const m of memory.filter((x) => x.heapSettledMiB !== undefined)) {
     const growth = ((m.heapLastMiB - m.heapSettledMiB) / m.heapSettledMiB) * 100;

@@ -15,8 +15,11 @@ export type CodeCacheOutcome = 'hit' | 'miss' | 'rejected';
 
 interface Compiled {
   script: Script;
+  /** The module's file. */
+  module: string;
   /** The cache file. */
   file: string;
+  outcome: CodeCacheOutcome;
   /** The size of the cache V8 took, 0 when it took none. */
   used: number;
 }
@@ -27,7 +30,6 @@ const GROWTH_TO_REWRITE = 1.05;
 /** What the process has compiled; one object per process, shared by the entry bundle and the server bundle. */
 interface CodeCacheState {
   compiled: Compiled[];
-  outcomes: Map<string, CodeCacheOutcome>;
   exitHook: boolean;
 }
 
@@ -36,7 +38,7 @@ const KEY_LENGTH = 32;
 
 function state(): CodeCacheState {
   const global = globalThis as { [STATE]?: CodeCacheState };
-  return (global[STATE] ??= { compiled: [], outcomes: new Map(), exitHook: false });
+  return (global[STATE] ??= { compiled: [], exitHook: false });
 }
 
 /**
@@ -54,18 +56,16 @@ export function loadModule(file: string, cacheDir: string | undefined = process.
   const cachedData = readOptional(cacheFile);
   const script = new Script(wrap(source), { filename: file, cachedData });
   const outcome: CodeCacheOutcome = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
-  state().outcomes.set(file, outcome);
-  remember({ script, file: cacheFile, used: outcome === 'hit' ? cachedData!.length : 0 });
-  const module = { exports: {} as unknown, id: file, filename: file, loaded: false };
+  remember({ script, module: file, file: cacheFile, outcome, used: outcome === 'hit' ? cachedData!.length : 0 });
+  const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  module.loaded = true;
   return module.exports;
 }
 
 /** How each module loaded through `loadModule` in this process was compiled, by file. */
 export function codeCacheOutcomes(): ReadonlyMap<string, CodeCacheOutcome> {
-  return state().outcomes;
+  return new Map(state().compiled.map((c) => [c.module, c.outcome]));
 }
 
 /** Writes the code caches that are missing or notably smaller than what the process compiled; errors (a read-only folder, a full disk) are ignored. */
@@ -79,24 +79,21 @@ export function saveCodeCaches(): void {
       writeFileSync(temp, data);
       renameSync(temp, entry.file);
       entry.used = data.length;
-      removeOthers(entry.file);
+      removeOthers(entry);
     } catch {
       // A cache that cannot be written only means the next start compiles again.
     }
   }
 }
 
-function removeOthers(cacheFile: string): void {
-  const dir = path.dirname(cacheFile);
-  const name = path.basename(cacheFile);
-  const module = name.slice(0, -(KEY_LENGTH + 4));
+/** Removes the module's other caches (`<module file name>.<key>.v8`), those of its earlier texts or flags. */
+function removeOthers({ module, file }: Compiled): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(module)}.`;
   for (const other of readdirSync(dir)) {
-    if (other !== name && other.startsWith(module) && isCacheName(other.slice(module.length))) rmSync(path.join(dir, other), { force: true });
+    const key = other.startsWith(prefix) && other.endsWith('.v8') ? other.slice(prefix.length, -'.v8'.length) : '';
+    if (other !== path.basename(file) && key.length === KEY_LENGTH && /^[0-9a-f]+$/.test(key)) rmSync(path.join(dir, other), { force: true });
   }
-}
-
-function isCacheName(rest: string): boolean {
-  return rest.length === KEY_LENGTH + 4 && /^\.[0-9a-f]+\.v8$/.test(rest);
 }
 
 function remember(entry: Compiled): void {

@@ -8,9 +8,6 @@ const ANNOTATION_LIMIT = 256 * 1024;
 
 const PLACEHOLDER = /\$\{|\$\(|\{\{/;
 
-/** A UTF-16 code unit is at most three UTF-8 bytes (a surrogate pair, two units, is four). */
-const MAX_UTF8_BYTES_PER_UNIT = 3;
-
 const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'PodDisruptionBudget']);
 const PLAIN_SELECTOR_KINDS = new Set(['Service', 'ReplicationController']);
 
@@ -33,15 +30,8 @@ function checkMetadata(ctx: RuleContext, meta: Node | undefined): void {
   checkKeys(ctx, ctx.at(['labels'], meta), true);
   const annotations = ctx.at(['annotations'], meta);
   checkKeys(ctx, annotations, false);
-  const texts: string[] = [];
-  let units = 0;
-  for (const { key, value } of keyedPairs(annotations, ctx.anchors)) {
-    const text = scalarText(value) ?? '';
-    texts.push(key, text);
-    units += key.length + text.length;
-  }
-  if (units * MAX_UTF8_BYTES_PER_UNIT <= ANNOTATION_LIMIT) return;
-  const size = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
+  let size = 0;
+  for (const { key, value } of keyedPairs(annotations, ctx.anchors)) size += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(scalarText(value) ?? '', 'utf8');
   const pair = ctx.pair(meta, 'annotations');
   if (size > ANNOTATION_LIMIT && pair) ctx.report({ at: pair, variant: 'size', args: { size } });
 }
