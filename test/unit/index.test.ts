@@ -50,6 +50,21 @@ test('selects pods by labels within a namespace, and keeps up with file changes'
   assert.equal(index.size, 1);
 });
 
+test('lists the pod carriers of a namespace by location, and forgets the list when the index changes', () => {
+  const index = indexOf({
+    'file:///b.yaml': workload('b1', null, 'b') + '---\n' + workload('b2', 'shop', 'b'),
+    'file:///a.yaml': workload('a1', null, 'a'),
+  });
+  assert.deepEqual(index.podCarriersIn('default').map((r) => r.name), ['a1', 'b1']);
+  index.setFile('file:///0.yaml', extractResources('file:///0.yaml', parseYamlFile(workload('z', null, 'z'), { templates: 'ignore' })));
+  assert.deepEqual(index.podCarriersIn('default').map((r) => r.name), ['z', 'a1', 'b1']);
+  index.removeFile('file:///a.yaml');
+  assert.deepEqual(index.podCarriersIn('default').map((r) => r.name), ['z', 'b1']);
+  index.setDefaultNamespace('shop');
+  assert.deepEqual(index.podCarriersIn('shop').map((r) => r.name), ['z', 'b1', 'b2']);
+  assert.deepEqual(index.podCarriersIn('default'), []);
+});
+
 test('extracts selectors of Services, PDBs and NetworkPolicies', () => {
   const index = indexOf({
     'file:///s.yaml': yaml`

@@ -1,5 +1,6 @@
 import type { IndexedResource } from '../index/extract';
 import { selects } from '../index/selector';
+import { byLocation } from '../index/workspaceIndex';
 import { findPair, getAt } from '../model/nodes';
 import { compareCodeUnits } from '../model/types';
 import { resourceLabel } from '../protocol';
@@ -11,6 +12,8 @@ import type { TrackedIndex } from './trackedIndex';
 import type { ObjectRef } from '../index/facts';
 import { resourceMetrics } from '../index/facts';
 import type { LabelSelector } from '../index/selector';
+
+export { byLocation };
 
 /** The namespace of the resource a cross-document rule is checking. */
 export function selfNamespace(ctx: RuleContext, index: TrackedIndex): string {
@@ -154,10 +157,6 @@ export function coveredWorkloads(index: TrackedIndex, selector: LabelSelector, n
   });
 }
 
-/** Every pod carrier (workload, Job or bare Pod) in a namespace. */
-export function podCarriersIn(index: TrackedIndex, namespace: string): IndexedResource[] {
-  return index.selectedBy({}, namespace);
-}
 
 /** The ports the containers of a pod carrier declare. */
 export function declaredPorts(r: IndexedResource): { name?: string; containerPort?: number }[] {
@@ -171,7 +170,7 @@ export function declaredPorts(r: IndexedResource): { name?: string; containerPor
  */
 export function reportSelectsNothing(ctx: RuleContext, index: TrackedIndex, written: LabelSelector, at: Target): void {
   const namespace = selfNamespace(ctx, index);
-  const carriers = podCarriersIn(index, namespace);
+  const carriers = index.podCarriersIn(namespace);
   const selector = withoutControllerLabels(written);
   if (!carriers.length || index.selectedBy(selector, namespace).length || operatorOwnerOf(index, selector, namespace)) return;
   const wanted = Object.entries(selector.matchLabels ?? {});
@@ -208,10 +207,6 @@ export function withoutControllerLabels(selector: LabelSelector): LabelSelector 
   };
 }
 
-/** Orders index entries by file and document, so that findings do not depend on the order files were indexed in. */
-export function byLocation(a: IndexedResource, b: IndexedResource): number {
-  return compareCodeUnits(a.uri, b.uri) || a.document - b.document || a.range.start.line - b.range.start.line;
-}
 
 /** True when an apiVersion belongs to Kubernetes itself (core, or a built-in group), not to a CRD; true when absent. */
 export function builtInApi(apiVersion: string | undefined): boolean {

@@ -23,6 +23,12 @@ export class TrackedIndex {
     return this.index.selectedBy(selector, namespace);
   }
 
+  /** Every pod carrier in a namespace, by location (see WorkspaceIndex.podCarriersIn). */
+  podCarriersIn(namespace: string): readonly IndexedResource[] {
+    this.track(`pods:${namespace}`);
+    return this.index.podCarriersIn(namespace);
+  }
+
   /** The namespace of a resource as Kubernetes resolves it. */
   namespaceOf(r: { namespace: string | null }): string {
     return namespaceOf(r, this.index.namespaceDefault);

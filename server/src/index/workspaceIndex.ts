@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../model/types';
 import { sameEntry, type IndexedResource } from './extract';
 import { selects, type LabelSelector } from './selector';
 
@@ -14,6 +15,11 @@ export function namespaceOf(r: { namespace: string | null }, defaultNamespace = 
   return r.namespace ?? defaultNamespace;
 }
 
+/** Orders index entries by file and document, so that findings do not depend on the order files were indexed in. */
+export function byLocation(a: IndexedResource, b: IndexedResource): number {
+  return compareCodeUnits(a.uri, b.uri) || a.document - b.document || a.range.start.line - b.range.start.line;
+}
+
 /**
  * All Kubernetes resources of a workspace (or of one CLI run), by file. Queries by identity use a
  * key map, and selector queries start from a label → resources map, so both answer without a scan
@@ -26,6 +32,7 @@ export class WorkspaceIndex {
   private readonly podCarriers = new Set<IndexedResource>();
   private readonly listeners: ((uris: string[]) => void)[] = [];
   private readonly tokenVersions = new Map<string, number>();
+  private readonly carriersByNamespace = new Map<string, readonly IndexedResource[]>();
   private generationCount = 0;
 
   constructor(private defaultNamespace = 'default') {}
@@ -99,6 +106,19 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * Every pod carrier (workload, Job or bare Pod) in a namespace, by location. Kept until the index
+   * changes, since each workload of a namespace may ask.
+   */
+  podCarriersIn(namespace: string): readonly IndexedResource[] {
+    let carriers = this.carriersByNamespace.get(namespace);
+    if (!carriers) {
+      carriers = [...this.podCarriers].filter((r) => namespaceOf(r, this.defaultNamespace) === namespace).sort(byLocation);
+      this.carriersByNamespace.set(namespace, carriers);
+    }
+    return carriers;
+  }
+
   /** Resources in the namespace whose pods the selector selects (an empty selector selects all). */
   selectedBy(selector: LabelSelector, namespace: string): IndexedResource[] {
     const required = Object.entries(selector.matchLabels ?? {});
@@ -167,6 +187,7 @@ export class WorkspaceIndex {
 
   private changed(uris: string[]): void {
     this.generationCount++;
+    this.carriersByNamespace.clear();
     for (const l of this.listeners) l(uris);
   }
 }

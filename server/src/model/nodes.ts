@@ -83,12 +83,14 @@ export function isMergeKey(node: unknown): boolean {
 }
 
 /** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases; each mapping merges once, so cycles end. */
-export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen: Set<YAMLMap> = new Set([map])): Pair[] {
+export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];
-  const merged: Pair[] = [];
+  let merged: Pair[] | undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
     if (anchors && depth < 8 && isMergeKey(item.key)) {
+      seen ??= new Set([map]);
+      merged ??= [];
       const sources = isSeq(item.value) ? item.value.items : [item.value];
       for (const s of sources) {
         const src = anchors.resolve(s);
@@ -98,7 +100,7 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen: Set<Y
       }
     } else own.push(item);
   }
-  if (!merged.length) return own;
+  if (!merged?.length) return own;
   const keys = new Set(own.map((p) => scalarText(p.key)));
   return [...own, ...merged.filter((p) => !keys.has(scalarText(p.key)))];
 }
@@ -108,6 +110,14 @@ export function findPair(map: unknown, key: string, anchors?: Anchors): Pair | u
   if (!isMap(map)) return undefined;
   let merges = false;
   for (const item of map.items) {
+    const k = (item as Partial<Pair>).key as { value?: unknown } | null | undefined;
+    const value = k?.value;
+    if (typeof value === 'string') {
+      if (value === key) {
+        if (isPair(item) && isScalar(k)) return item;
+      } else if (value === '<<') merges = true;
+      continue;
+    }
     if (!isPair(item)) continue;
     const text = scalarText(item.key);
     if (text === key) return item;

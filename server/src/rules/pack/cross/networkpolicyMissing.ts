@@ -1,16 +1,6 @@
-import { isSelf, mention, nameAnchor, podCarriersIn, relatedTo, selfNamespace } from '../../../cross/helpers';
-import type { IndexedResource } from '../../../index/extract';
+import { byLocation, isSelf, mention, nameAnchor, relatedTo, selfNamespace } from '../../../cross/helpers';
 import { POD_CARRIERS } from '../../podSpec';
 import { defineRule } from '../../types';
-
-const byPlace = (a: IndexedResource, b: IndexedResource) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line);
-
-/** The first resource by place, without sorting them all (every workload of a namespace asks). */
-function first(resources: readonly IndexedResource[]): IndexedResource | undefined {
-  let best: IndexedResource | undefined;
-  for (const r of resources) if (!best || byPlace(r, best) < 0) best = r;
-  return best;
-}
 
 /**
  * A namespace with workloads and no NetworkPolicy. Reported once per namespace: on its Namespace resource
@@ -37,10 +27,9 @@ export const networkpolicyMissing = defineRule({
     const index = ctx.index;
     const namespace = ctx.resource.kind === 'Namespace' ? ctx.resource.name : index && selfNamespace(ctx, index);
     if (!index || !namespace || index.find({ kind: 'NetworkPolicy', namespace }).length) return;
-    const carriers = podCarriersIn(index, namespace);
-    const owner = first(index.find({ kind: 'Namespace', name: namespace })) ?? first(carriers);
-    if (!carriers.length || !owner || !isSelf(ctx, owner)) return;
-    const workloads = carriers.sort(byPlace);
+    const workloads = index.podCarriersIn(namespace);
+    const owner = index.find({ kind: 'Namespace', name: namespace }).sort(byLocation)[0] ?? workloads[0];
+    if (!workloads.length || !owner || !isSelf(ctx, owner)) return;
     const args = { namespace, count: workloads.length, workloads: workloads.slice(0, 3).map(mention).join(', ') };
     const related = workloads.filter((w) => w !== owner).slice(0, 5).map((w) => relatedTo(w));
     ctx.report({ at: nameAnchor(ctx), variant: owner.kind === 'Namespace' ? 'default' : 'onWorkload', args, related });

@@ -1,4 +1,4 @@
-import { mention, podCarriersIn, relatedTo, scalersFor, selfNamespace } from '../../../cross/helpers';
+import { mention, relatedTo, scalersFor, selfNamespace } from '../../../cross/helpers';
 import { admittedResources, containerLimitsIn, type ContainerLimits } from '../../../cross/limits';
 import type { IndexedResource } from '../../../index/extract';
 import type { TrackedIndex } from '../../../cross/trackedIndex';
@@ -61,7 +61,7 @@ export const quotaExceeded = defineRule({
     const spec = ctx.at(['spec']);
     if (!index || ctx.at(['scopes'], spec) || ctx.at(['scopeSelector'], spec)) return;
     const namespace = selfNamespace(ctx, index);
-    const workloads = podCarriersIn(index, namespace).flatMap((w) => {
+    const workloads = index.podCarriersIn(namespace).flatMap((w) => {
       const pods = podsAtMost(index, w);
       return pods === undefined ? [] : [{ w, pods }];
     });
