@@ -82,8 +82,12 @@ export function isMergeKey(node: unknown): boolean {
   return isScalar(node) && (node.value === '<<' || (typeof node.value === 'symbol' && node.value.description === '<<'));
 }
 
-/** The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases; each mapping merges once, so cycles end. */
-export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<YAMLMap>): Pair[] {
+/**
+ * The pairs of a mapping including those merged in with `<<` (own keys win), resolving aliases; each mapping
+ * merges once, so cycles end. A mapping without merges gives its own items.
+ */
+export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<YAMLMap>): readonly Pair[] {
+  if (ownPairsOnly(map, anchors && depth < 8)) return map.items as Pair[];
   const own: Pair[] = [];
   let merged: Pair[] | undefined;
   for (const item of map.items) {
@@ -103,6 +107,11 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<
   if (!merged?.length) return own;
   const keys = new Set(own.map((p) => scalarText(p.key)));
   return [...own, ...merged.filter((p) => !keys.has(scalarText(p.key)))];
+}
+
+function ownPairsOnly(map: YAMLMap, followMerges: boolean | undefined): boolean {
+  for (const item of map.items) if (!isPair(item) || (followMerges && isMergeKey(item.key))) return false;
+  return true;
 }
 
 /** The pair of a mapping with the given key (following merges when anchors are given). */

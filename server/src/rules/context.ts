@@ -11,37 +11,47 @@ import type { Settings } from '../service/settings';
 import { podSpecOf, type PodSpecView } from './podSpec';
 import type { Report, RuleContext, RuleDefinition, Target } from './types';
 
-/** Everything needed to build a rule's context for one resource. */
+/** Everything a resource's rule contexts share. */
 export interface ContextInput {
-  rule: RuleDefinition;
   doc: YamlDocument;
   resource: Resource;
   resourceIndex: number;
   settings: Settings;
   env: AnalysisEnv;
   index?: TrackedIndex;
-  severity: Severity;
-  options: Record<string, unknown>;
   out: DocumentFinding[];
   /** Pod specs are computed once per resource and shared by its rules. */
   podSpecs: () => readonly PodSpecView[];
 }
 
-/** Builds the context a rule's `check` runs with; reports land in `input.out`. */
-export function createContext(input: ContextInput): RuleContext {
+/** A rule as it runs under the settings: its level and its options worked out. */
+export interface RuleRun {
+  rule: RuleDefinition;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** A resource's rule context: `run` points it at each rule in turn, before that rule's `check`. */
+export interface ResourceContext extends RuleContext {
+  run(rule: RuleRun): void;
+}
+
+/** Builds the context the rules of one resource run with; reports land in `input.out`. */
+export function createContext(input: ContextInput): ResourceContext {
   return new Context(input);
 }
 
-/** A rule's context: one object with its methods on the prototype, as every rule gets one per resource. */
-class Context implements RuleContext {
+/** The context of one resource, its methods on the prototype; the rules checking the resource take turns with it. */
+class Context implements ResourceContext {
   readonly resource: Resource;
   readonly doc: YamlDocument;
   readonly anchors: Anchors;
   readonly settings: Settings;
   readonly env: AnalysisEnv;
   readonly index?: TrackedIndex;
-  readonly options: Readonly<Record<string, unknown>>;
   readonly podSpecs: () => readonly PodSpecView[];
+  options: Readonly<Record<string, unknown>> = {};
+  private current?: RuleRun;
 
   constructor(private readonly input: ContextInput) {
     this.resource = input.resource;
@@ -50,8 +60,12 @@ class Context implements RuleContext {
     this.settings = input.settings;
     this.env = input.env;
     this.index = input.index;
-    this.options = input.options;
     this.podSpecs = input.podSpecs;
+  }
+
+  run(rule: RuleRun): void {
+    this.current = rule;
+    this.options = rule.options;
   }
 
   at(path: NodePath, from?: Node): Node | undefined {
@@ -76,11 +90,12 @@ class Context implements RuleContext {
   }
 
   report(r: Report): void {
-    const { rule, settings, doc } = this.input;
+    const { settings, doc } = this.input;
+    const { rule, severity } = this.current!;
     const template = rule.messages[r.variant ?? 'default'] ?? rule.messages.default;
     this.input.out.push({
       ruleId: rule.id,
-      severity: this.input.severity,
+      severity,
       message: format(template, settings.locale, r.args),
       span: targetSpan(r.at, doc.text),
       resource: this.input.resourceIndex,

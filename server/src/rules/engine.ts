@@ -1,15 +1,14 @@
-import type { Locale, Severity } from '../model/types';
+import type { Locale } from '../model/types';
 import type { YamlDocument } from '../model/yamlDocument';
 import type { DocumentFinding } from '../service/finding';
 import { format } from '../service/messages';
 import type { TrackedIndex } from '../cross/trackedIndex';
 import type { AnalysisEnv } from '../service/env';
 import type { Settings } from '../service/settings';
-import { createContext, podSpecsOf } from './context';
+import { createContext, podSpecsOf, type RuleRun } from './context';
 import { isOn, ruleLevel, ruleOptions } from './levels';
 import type { PodSpecView } from './podSpec';
 import { allRules, getRule } from './registry';
-import type { RuleDefinition } from './types';
 import { findSuppressions, isSuppressed } from './suppression';
 import { SYNTAX_FALLBACK, SYNTAX_MESSAGES, unusedSuppressionRule } from './yamlRules';
 
@@ -25,10 +24,11 @@ export function analyzeDocument(doc: YamlDocument, settings: Settings, env: Anal
   doc.resources.forEach((resource, resourceIndex) => {
     let specs: PodSpecView[] | undefined;
     const podSpecs = () => (specs ??= podSpecsOf(resource, doc));
-    for (const { rule, severity, options } of activeRules(settings, resource.kind, !!index)) {
-      const ctx = createContext({ rule, doc, resource, resourceIndex, settings, env, index, severity, options, out: found, podSpecs });
+    const ctx = createContext({ doc, resource, resourceIndex, settings, env, index, out: found, podSpecs });
+    for (const active of activeRules(settings, resource.kind, !!index)) {
+      ctx.run(active);
       try {
-        rule.check!(ctx);
+        active.rule.check!(ctx);
       } catch (e) {
         if (engineOptions.rethrow) throw e;
       }
@@ -37,18 +37,12 @@ export function analyzeDocument(doc: YamlDocument, settings: Settings, env: Anal
   return found;
 }
 
-/** A rule that applies to a kind under some settings, with its level and options worked out. */
-interface ActiveRule {
-  rule: RuleDefinition;
-  severity: Severity;
-  options: Record<string, unknown>;
-}
 
-const activeByKind = new WeakMap<Settings, Map<string, ActiveRule[]>>();
+const activeByKind = new WeakMap<Settings, Map<string, RuleRun[]>>();
 const KINDS_KEPT = 256;
 
 /** The rules that check resources of a kind under the settings (the cross-document ones, or the others). */
-function activeRules(settings: Settings, kind: string, cross: boolean): ActiveRule[] {
+function activeRules(settings: Settings, kind: string, cross: boolean): RuleRun[] {
   let byKind = activeByKind.get(settings);
   if (!byKind) activeByKind.set(settings, (byKind = new Map()));
   const key = `${cross ? 'cross' : 'own'}/${kind}`;

@@ -24,10 +24,14 @@ export const featureGate = defineRule({
   },
   check(ctx) {
     const seen = new Set<Pair>();
+    const roots = new Map<string, Node[]>();
     for (const { gate, off } of gatesOffIn(ctx.settings.kubernetes)) {
       for (const use of gate.uses) {
-        for (const from of scopeRoots(ctx, use)) {
-          for (const pair of pairsAt(ctx, from, use.path)) {
+        const key = use.scope === 'resource' ? `resource:${use.kinds?.includes(ctx.resource.kind)}` : use.scope;
+        let from = roots.get(key);
+        if (!from) roots.set(key, (from = scopeRoots(ctx, use)));
+        for (const root of from) {
+          for (const pair of pairsAt(ctx, root, use.path)) {
             if (seen.has(pair) || !valueMatches(ctx, pair, use)) continue;
             seen.add(pair);
             ctx.report({ at: pair, args: { field: fieldLabel(use), gate: gate.gate, off: formatMinors(off), window: formatWindow(ctx.settings.kubernetes), stages: stagesText(gate) } });
@@ -72,11 +76,23 @@ function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
 
 function pairsAt(ctx: RuleContext, from: Node, path: readonly string[]): Pair[] {
   let nodes: Node[] = [from];
-  for (const step of path.slice(0, -1)) {
-    nodes = nodes.flatMap((n) => (step === '*' ? items(n, ctx.anchors) : [ctx.at([step], n)].filter((x): x is Node => !!x)));
+  for (let i = 0; i < path.length - 1; i++) {
+    const next: Node[] = [];
+    for (const n of nodes) {
+      if (path[i] === '*') next.push(...items(n, ctx.anchors));
+      else {
+        const child = ctx.at([path[i]], n);
+        if (child) next.push(child);
+      }
+    }
+    nodes = next;
   }
-  const last = path[path.length - 1];
-  return nodes.map((n) => ctx.pair(n, last)).filter((p): p is Pair => !!p);
+  const out: Pair[] = [];
+  for (const n of nodes) {
+    const pair = ctx.pair(n, path[path.length - 1]);
+    if (pair) out.push(pair);
+  }
+  return out;
 }
 
 function valueMatches(ctx: RuleContext, pair: Pair, use: GateUse): boolean {

@@ -63,9 +63,14 @@ function walkMap(w: Walk, map: YAMLMap, node: FieldNode, depth: number): void {
     const key = scalarText(pair.key);
     const child = key === undefined ? undefined : node.child(key);
     if (!child) continue;
-    if (w.served.every((i) => child.has(i))) descend(w, w.ctx.anchors.resolve(pair.value), child, depth + 1);
+    if (hasAll(child, w.served)) descend(w, w.ctx.anchors.resolve(pair.value), child, depth + 1);
     else report(w, pair, key!, child);
   }
+}
+
+function hasAll(node: FieldNode, minors: readonly number[]): boolean {
+  for (const i of minors) if (!node.has(i)) return false;
+  return true;
 }
 
 function descend(w: Walk, value: Node | undefined, node: FieldNode, depth: number): void {
