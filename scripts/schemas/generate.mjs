@@ -124,9 +124,10 @@ const write = (file, value) => {
 };
 
 const index = {
-  format: 1,
+  format: 2,
   minors: MINORS,
   shared: 'shared.json',
+  descriptions: 'descriptions.json',
   versions: Object.fromEntries(perVersion.map((v) => [String(v.minor), `k8s-1.${v.minor}.json`])),
   sources: {
     kubernetes: Object.fromEntries(perVersion.map((v) => [String(v.minor), v.source])),
@@ -136,7 +137,9 @@ const index = {
   },
 };
 write('index.json', index);
-write('shared.json', shared);
+const { strings, ...pool } = shared;
+write('shared.json', pool);
+write('descriptions.json', strings);
 for (const v of perVersion) write(index.versions[String(v.minor)], v);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;

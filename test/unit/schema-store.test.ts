@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
@@ -69,6 +70,23 @@ test('serves the minors 1.26 to 1.34 and loads them lazily', () => {
   assert.equal(store.schemaFor(25, 'apps/v1', 'Deployment'), undefined);
   assert.equal(store.loadVersion(30), store.loadVersion(30));
   assert.match(store.loadVersion(34).source, /^cdk8s-plus-34@/);
+});
+
+test('reads the descriptions only when one is asked for', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ws-store-'));
+  try {
+    for (const file of readdirSync(DIR)) if (file.endsWith('.json') && file !== 'descriptions.json') copyFileSync(path.join(DIR, file), path.join(dir, file));
+    const lazy = openSchemaStore(dir);
+    const replicas = lazy.fieldAt(32, 'apps/v1', 'Deployment', ['spec', 'replicas']);
+    assert.equal(replicas?.type, 'integer');
+    assert.deepEqual(lazy.fieldMinors('apps/v1', 'Deployment', ['spec', 'replicas']), ALL);
+    assert.throws(() => replicas?.description, /descriptions\.json/);
+    copyFileSync(path.join(DIR, 'descriptions.json'), path.join(dir, 'descriptions.json'));
+    assert.equal(replicas?.description, store.fieldAt(32, 'apps/v1', 'Deployment', ['spec', 'replicas'])?.description);
+    assert.match(replicas?.description ?? '', /desired pods/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('Job spec.backoffLimitPerIndex appears in 1.28', () => {

@@ -20,7 +20,7 @@ export interface JsonSchema {
 export interface FieldInfo {
   /** JSON Schema type; `"object"` for definitions; absent when any value is allowed. */
   type?: string | string[];
-  /** API description of the field, or of its definition when the field has none. */
+  /** API description of the field, or of its definition when the field has none; read from the store on first access. */
   description?: string;
   /** Allowed values, when the API restricts them in this version. */
   enum?: string[];
@@ -126,7 +126,7 @@ function describe(view: VersionView, node: StoredNode, isRequired: boolean): Fie
   if (node.f !== undefined) info.format = node.f;
   if (node.e !== undefined) info.enum = [...node.e];
   const d = node.d ?? def?.d;
-  if (d !== undefined) info.description = shared.strings[d];
+  if (d !== undefined) Object.defineProperty(info, 'description', { enumerable: true, configurable: true, get: () => shared.strings[d] });
   if (def) {
     const names = Object.keys(def.p);
     if (names.length) info.properties = names;

@@ -87,6 +87,9 @@ class FileSchemaStore implements SchemaStore {
   private sharedPool(): { data: StoredShared; nameIndex: Map<string, number> } {
     if (!this.shared) {
       const data = readJson<StoredShared>(path.join(this.dir, this.index.shared));
+      const file = path.join(this.dir, this.index.descriptions);
+      let strings: string[] | undefined;
+      Object.defineProperty(data, 'strings', { enumerable: true, get: () => (strings ??= readJson<string[]>(file)) });
       this.shared = { data, nameIndex: new Map(data.names.map((name, i) => [name, i])) };
     }
     return this.shared;

@@ -6,6 +6,8 @@ export interface StoredIndex {
   minors: number[];
   /** File name of the shared pool. */
   shared: string;
+  /** File name of the descriptions ({@link StoredShared.strings}), kept apart because only hovers and completions read them. */
+  descriptions: string;
   /** Per-version index file names, keyed by minor. */
   versions: Record<string, string>;
   /** npm packages (name@version) the data was generated from. */
@@ -39,7 +41,10 @@ export interface StoredDef {
   q?: string[];
 }
 
-/** Shape of the shared pool, `shared.json`: everything the versions have in common. */
+/**
+ * The shared pool: everything the versions have in common. `shared.json` holds all but `strings`, which
+ * `descriptions.json` holds and the store reads on first use.
+ */
 export interface StoredShared {
   /** Definition names, e.g. `io.k8s.api.apps.v1.Deployment`. */
   names: string[];
