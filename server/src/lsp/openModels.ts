@@ -40,9 +40,11 @@ export class OpenModels {
     return this.build(doc);
   }
 
-  /** Parses and publishes every stale open document. */
+  /** Parses and publishes every stale open document, asking for their settings together first. */
   async flush(): Promise<void> {
-    for (const uri of [...this.stale]) {
+    const uris = [...this.stale];
+    if (uris.length > 1) await Promise.all(uris.map((uri) => this.deps.settings(uri)));
+    for (const uri of uris) {
       this.stale.delete(uri);
       const doc = this.deps.documents.get(uri);
       if (doc) await this.build(doc);
