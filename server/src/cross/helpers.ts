@@ -157,7 +157,6 @@ export function coveredWorkloads(index: TrackedIndex, selector: LabelSelector, n
   });
 }
 
-
 /** The ports the containers of a pod carrier declare. */
 export function declaredPorts(r: IndexedResource): { name?: string; containerPort?: number }[] {
   return (r.facts.containers ?? []).flatMap((c) => c.ports);
@@ -206,7 +205,6 @@ export function withoutControllerLabels(selector: LabelSelector): LabelSelector 
     matchExpressions: selector.matchExpressions?.filter((e) => !CONTROLLER_LABELS.has(e.key)),
   };
 }
-
 
 /** True when an apiVersion belongs to Kubernetes itself (core, or a built-in group), not to a CRD; true when absent. */
 export function builtInApi(apiVersion: string | undefined): boolean {

@@ -37,7 +37,6 @@ export function analyzeDocument(doc: YamlDocument, settings: Settings, env: Anal
   return found;
 }
 
-
 const activeByKind = new WeakMap<Settings, Map<string, RuleRun[]>>();
 const KINDS_KEPT = 256;
 
