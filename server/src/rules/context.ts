@@ -50,8 +50,7 @@ class Context implements ResourceContext {
   readonly env: AnalysisEnv;
   readonly index?: TrackedIndex;
   readonly podSpecs: () => readonly PodSpecView[];
-  options: Readonly<Record<string, unknown>> = {};
-  private current?: RuleRun;
+  private current: RuleRun | undefined;
 
   constructor(private readonly input: ContextInput) {
     this.resource = input.resource;
@@ -65,7 +64,10 @@ class Context implements ResourceContext {
 
   run(rule: RuleRun): void {
     this.current = rule;
-    this.options = rule.options;
+  }
+
+  get options(): Readonly<Record<string, unknown>> {
+    return this.current?.options ?? {};
   }
 
   at(path: NodePath, from?: Node): Node | undefined {
