@@ -6,7 +6,7 @@ import { defaultSchemaStore } from '../../server/src/schema/instance';
 import { analyzeFile } from '../../server/src/service/analyze';
 import type { Finding } from '../../server/src/service/finding';
 import { normalizeSettings } from '../../server/src/service/settings';
-import { fieldTree } from '../../server/src/versions/fieldTree';
+import { fieldTree, type FieldNode } from '../../server/src/versions/fieldTree';
 
 engineOptions.rethrow = true;
 
@@ -196,6 +196,31 @@ describe('field tree', () => {
       const minors = store.minors.filter((_, i) => node?.has(i));
       assert.deepEqual(minors, store.fieldMinors(apiVersion, kind, path), `${kind} ${path.join('.')}`);
     }
+  });
+
+  test('says per minor what the store says of each field it reaches', () => {
+    let compared = 0;
+    for (const [apiVersion, kind] of [['apps/v1', 'Deployment'], ['batch/v1', 'CronJob'], ['autoscaling/v2', 'HorizontalPodAutoscaler']]) {
+      const pending: { node: FieldNode | undefined; path: (string | number)[] }[] = [{ node: fieldTree(store, apiVersion, kind), path: [] }];
+      while (pending.length) {
+        const { node, path } = pending.pop()!;
+        if (!node) continue;
+        store.minors.forEach((minor, i) => {
+          assert.deepEqual(node.infos[i], store.fieldAt(minor, apiVersion, kind, path), `${kind} ${path.join('.')} at 1.${minor}`);
+          compared++;
+        });
+        if (path.length >= 7) continue;
+        const kindOf = node.kind();
+        if (kindOf === 'array') pending.push({ node: node.item(), path: [...path, 0] });
+        if (kindOf === 'map') pending.push({ node: node.child('any-key'), path: [...path, 'any-key'] });
+        if (kindOf === 'object') {
+          const names = new Set(node.infos.flatMap((info) => info?.properties ?? []));
+          for (const name of names) pending.push({ node: node.child(name), path: [...path, name] });
+          assert.equal(node.child('noSuchField'), undefined);
+        }
+      }
+    }
+    assert.ok(compared > 5000, `compared ${compared}`);
   });
 
   test('is cached per kind and per field', () => {

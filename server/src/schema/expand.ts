@@ -114,10 +114,35 @@ export function bundleRef(id: string, name: string): string {
   return `${id}${ref(name)}`;
 }
 
-function describe(view: VersionView, node: StoredNode, isRequired: boolean): FieldInfo {
+/** A stored field node and whether its parent requires it: what a `FieldInfo` is described from. */
+export interface StoredField {
+  readonly node: StoredNode;
+  readonly isRequired: boolean;
+}
+
+/** The stored root of definition `root`, as `fieldInfoAt(view, root, [])` starts from it. */
+export function storedRoot(view: VersionView, root: string): StoredField | undefined {
+  const rootIndex = view.nameIndex.get(root);
+  return rootIndex === undefined || !view.defs.has(root) ? undefined : { node: { r: rootIndex }, isRequired: false };
+}
+
+/** The definition a stored node refers to in this version, if any. */
+export function storedDefinition(view: VersionView, node: StoredNode): StoredDef | undefined {
+  return node.r === undefined ? undefined : view.defs.get(view.shared.names[node.r]);
+}
+
+/** The property `key` of a stored node's definition, as `fieldInfoAt(view, definition, [key])` finds it. */
+export function storedProperty(view: VersionView, node: StoredNode, key: string): StoredField | undefined {
+  const def = storedDefinition(view, node);
+  if (!def || !Object.prototype.hasOwnProperty.call(def.p, key)) return undefined;
+  return { node: view.shared.fields[def.p[key]], isRequired: def.q?.includes(key) ?? false };
+}
+
+/** What the schema says of a stored field. */
+export function describe(view: VersionView, node: StoredNode, isRequired: boolean): FieldInfo {
   const { shared } = view;
   const info: FieldInfo = { isRequired };
-  const def = node.r !== undefined ? view.defs.get(shared.names[node.r]) : undefined;
+  const def = storedDefinition(view, node);
   if (node.r !== undefined) {
     info.definition = shared.names[node.r];
     info.type = 'object';
@@ -147,7 +172,7 @@ export function fieldInfoAt(view: VersionView, root: string, path: readonly (str
   let node: StoredNode = { r: rootIndex };
   let isRequired = false;
   for (const segment of path) {
-    const def = node.r !== undefined ? view.defs.get(view.shared.names[node.r]) : undefined;
+    const def = storedDefinition(view, node);
     if (typeof segment === 'string' && def && Object.prototype.hasOwnProperty.call(def.p, segment)) {
       node = view.shared.fields[def.p[segment]];
       isRequired = def.q?.includes(segment) ?? false;

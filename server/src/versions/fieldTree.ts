@@ -1,34 +1,42 @@
-import { fieldInfoAt, type FieldInfo, type VersionView } from '../schema/expand';
+import { describe, storedDefinition, storedProperty, storedRoot, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
+import type { StoredNode } from '../schema/stored';
 import type { SchemaStore } from '../schema/store';
 import { ownString } from '../model/types';
 
 /**
- * One field of a kind across every minor of the schema store: what the schema says about it per
- * minor (undefined where it does not exist), with its children computed on first use and cached,
- * so walking a large file asks the store about each distinct field path once.
+ * One field of a kind across every minor of the schema store: where it exists and what the schema says
+ * about it per minor, with its children computed on first use and cached, so walking a large file asks
+ * the store about each distinct field path once. Walking reads the stored nodes; the `FieldInfo`s
+ * (with their property lists) are described only when asked for.
  */
 export class FieldNode {
   private readonly children = new Map<string, FieldNode | null>();
   private mode: 'object' | 'map' | 'array' | 'free' | undefined;
+  private described: readonly (FieldInfo | undefined)[] | undefined;
 
   constructor(
     private readonly views: readonly VersionView[],
-    /** Per store minor (same order as the store's `minors`). */
-    readonly infos: readonly (FieldInfo | undefined)[],
+    /** Per store minor (same order as the store's `minors`), undefined where the field does not exist. */
+    private readonly fields: readonly (StoredField | undefined)[],
   ) {}
+
+  /** What the schema says about the field, per store minor (undefined where it does not exist). */
+  get infos(): readonly (FieldInfo | undefined)[] {
+    return (this.described ??= this.fields.map((f, i) => f && describe(this.views[i], f.node, f.isRequired)));
+  }
 
   /** Whether the field exists at the store minor with index `i`. */
   has(i: number): boolean {
-    return this.infos[i] !== undefined;
+    return this.fields[i] !== undefined;
   }
 
   /** What the value holds: named properties, free map keys, list items, or nothing the schema describes. */
   kind(): 'object' | 'map' | 'array' | 'free' {
     if (this.mode) return this.mode;
-    const present = this.infos.filter((i): i is FieldInfo => !!i);
-    if (present.some((i) => i.type === 'array' && i.element)) this.mode = 'array';
-    else if (present.some((i) => i.definition && i.properties?.length)) this.mode = 'object';
-    else if (present.some((i) => i.element)) this.mode = 'map';
+    const present = this.fields.flatMap((f, i) => (f ? [{ node: f.node, view: this.views[i] }] : []));
+    if (present.some(({ node }) => node.t === 'array' && elementOf(node))) this.mode = 'array';
+    else if (present.some(({ node, view }) => hasProperties(view, node))) this.mode = 'object';
+    else if (present.some(({ node }) => elementOf(node))) this.mode = 'map';
     else this.mode = 'free';
     return this.mode;
   }
@@ -36,16 +44,13 @@ export class FieldNode {
   /** The property `key` of an object, the value type of a map (any key), or undefined where the schema ends. */
   child(key: string): FieldNode | undefined {
     const mode = this.kind();
-    if (mode !== 'object' && mode !== 'map') return undefined;
-    return this.cached(mode === 'map' ? '*' : key, (info, view) => {
-      if (mode === 'map') return info.type === 'array' ? undefined : info.element;
-      return info.definition && info.properties?.includes(key) ? fieldInfoAt(view, info.definition, [key]) : undefined;
-    });
+    if (mode === 'map') return this.cached('*', (node) => (node.t === 'array' ? undefined : element(node)));
+    return mode === 'object' ? this.cached(key, (node, view) => storedProperty(view, node, key)) : undefined;
   }
 
   /** The item type of a list. */
   item(): FieldNode | undefined {
-    return this.kind() === 'array' ? this.cached('[]', (info) => (info.type === 'array' ? info.element : undefined)) : undefined;
+    return this.kind() === 'array' ? this.cached('[]', (node) => (node.t === 'array' ? element(node) : undefined)) : undefined;
   }
 
   /**
@@ -53,16 +58,30 @@ export class FieldNode {
    * key: keys typed in a document are unbounded, and a key sliced from a document's text would keep
    * that whole text alive.
    */
-  private cached(key: string, step: (info: FieldInfo, view: VersionView) => FieldInfo | undefined): FieldNode | undefined {
+  private cached(key: string, step: (node: StoredNode, view: VersionView) => StoredField | undefined): FieldNode | undefined {
     let node = this.children.get(key);
     if (node === undefined) {
-      const infos = this.infos.map((info, i) => (info ? step(info, this.views[i]) : undefined));
-      if (!infos.some(Boolean)) return undefined;
-      node = new FieldNode(this.views, infos);
+      const fields = this.fields.map((f, i) => (f ? step(f.node, this.views[i]) : undefined));
+      if (!fields.some(Boolean)) return undefined;
+      node = new FieldNode(this.views, fields);
       this.children.set(ownString(key), node);
     }
     return node ?? undefined;
   }
+}
+
+function elementOf(node: StoredNode): StoredNode | undefined {
+  return node.i ?? node.a;
+}
+
+function element(node: StoredNode): StoredField | undefined {
+  const e = elementOf(node);
+  return e && { node: e, isRequired: false };
+}
+
+function hasProperties(view: VersionView, node: StoredNode): boolean {
+  const def = storedDefinition(view, node);
+  return !!def && !!view.shared.names[node.r!] && Object.keys(def.p).length > 0;
 }
 
 const trees = new WeakMap<SchemaStore, Map<string, FieldNode | null>>();
@@ -75,11 +94,11 @@ export function fieldTree(store: SchemaStore, apiVersion: string, kind: string):
   let root = byKind.get(key);
   if (root === undefined) {
     const views = store.minors.map((m) => store.loadVersion(m));
-    const infos = store.minors.map((m, i) => {
+    const fields = store.minors.map((m, i) => {
       const def = store.definitionFor(m, apiVersion, kind);
-      return def ? fieldInfoAt(views[i], def, []) : undefined;
+      return def ? storedRoot(views[i], def) : undefined;
     });
-    root = infos.some(Boolean) ? new FieldNode(views, infos) : null;
+    root = fields.some(Boolean) ? new FieldNode(views, fields) : null;
     byKind.set(ownString(key), root);
   }
   return root ?? undefined;
