@@ -77,6 +77,8 @@ const DECLINED: Record<string, string> = {
   anchor: 'a: &x 1\nb: *x\n',
   tag: 'a: !!str 1\n',
   'merge key': '<<: {a: 1}\n',
+  'a quoted << key, which the merge lookups take for one': '"<<": {a: 1}\n',
+  'a << key in a flow mapping': 'b: {"<<": 1}\n',
   directive: '%YAML 1.1\n---\na: 1\n',
   'comment line between entries': 'a: 1\n# c\nb: 2\n',
   'tab indentation': 'a:\n\tb: 1\n',

@@ -103,6 +103,9 @@ test('the partial re-parse declines what it cannot place: anchors, tags, small d
   const anchored = parseYamlDocument(big(lines.replace('value-10', '&a value-10')), { reportSyntax: true });
   assert.equal(reparseInPlace(anchored, big(lines.replace('value-10', '&a value-10').replace('value-1500', 'value-1500x')), true), undefined);
 
+  const merging = big(lines.replace('  key1500: value-1500', '  key1500:\n    <<: {merged: in}\n    own: x'));
+  assert.equal(reparseInPlace(parseYamlDocument(big(lines), { reportSyntax: true }), merging, true), undefined, 'a merge key typed into a document without one');
+
   const small = parseYamlDocument('a:\n  b: 1\n', { reportSyntax: true });
   assert.equal(reparseInPlace(small, 'a:\n  b: 2\n', true), undefined);
 

@@ -105,6 +105,16 @@ test('anchors, aliases and merge keys resolve; unresolved aliases are errors', (
   assert.match(fs[0].message, /\*nowhere/);
 });
 
+test('a merge key with no anchor in the document is followed too', () => {
+  for (const key of ['<<', '"<<"']) {
+    const file = parse(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  ${key}: {name: merged, namespace: ns1}\n  namespace: own\n`);
+    const { doc } = file.documents[0];
+    assert.equal(doc.anchors.merges, true, key);
+    assert.deepEqual([doc.resources[0].name, doc.resources[0].namespace], ['merged', 'own'], key);
+  }
+  assert.equal(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n').documents[0].doc.anchors.merges, false);
+});
+
 test('an alias bomb parses without expanding', () => {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 30; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);

@@ -21,7 +21,7 @@ export function scanFlow(text: string, start: number, ctx: ScalarContext): Node 
       const item = flowScalar(text, i, isFlowMap, ctx);
       i = item.range![1];
       if (isFlowMap) {
-        if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32) decline();
+        if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32 || item.value === '<<') decline();
         i += 2;
         skip();
         const value = flowScalar(text, i, false, ctx);

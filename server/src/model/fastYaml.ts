@@ -32,8 +32,8 @@ const factories = new WeakMap<Options, NodeFactory>();
  * single-line plain and quoted scalars, literal and folded block scalars, single-line flow collections of
  * scalars, comments) straight into the `yaml` library's nodes, with the ranges, values and types its own
  * composer gives. Anything else (anchors, aliases, tags, directives, multi-line flow or plain scalars,
- * tabs, CRLF, errors) returns undefined and is left to `parseDocument`; a test keeps the two equal.
- * Documents it takes hold no anchors or aliases.
+ * tabs, CRLF, errors, and `<<` keys) returns undefined and is left to `parseDocument`; a test keeps the two
+ * equal. Documents it takes hold no anchors, aliases or merge keys.
  */
 export function fastParse(text: string, options: Options): FastParse | undefined {
   if (text.includes('\t') || text.includes('\r') || text.includes('\uFEFF')) return undefined;
@@ -125,6 +125,7 @@ class FastParser {
       if (colon === -1) decline();
       const key = this.key(p, colon);
       const name = scalarText(key);
+      if (name === '<<') decline();
       if (name !== undefined && !this.repeatsKeys) {
         if (first === undefined) first = name;
         else {

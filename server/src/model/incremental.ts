@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { LineIndex } from './lines';
 import { findResources } from './resource';
+import { isMergeKey } from './nodes';
 import { duplicateKeys, parseText, type ParseProblem, type YamlDocument } from './yamlDocument';
 
 /** Documents below this size are re-parsed whole: it costs a few milliseconds. */
@@ -103,7 +104,10 @@ function shiftAll(root: unknown, from: number, delta: number, skip?: unknown): v
   }
 }
 
-/** True when a subtree holds anchors, aliases or tags, which a partial re-parse cannot place. */
+/**
+ * True when a subtree holds anchors, aliases or tags, which a partial re-parse cannot place, or a merge key,
+ * which the document's `Anchors` may not know to follow.
+ */
 function hasReferences(root: unknown): boolean {
   const stack: unknown[] = [root];
   while (stack.length) {
@@ -113,7 +117,7 @@ function hasReferences(root: unknown): boolean {
       stack.push(n.key, n.value);
       continue;
     }
-    if (isAlias(n) || (n as Node).anchor || (n as Node).tag) return true;
+    if (isAlias(n) || (n as Node).anchor || (n as Node).tag || isMergeKey(n)) return true;
     if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
   }
   return false;

@@ -10,19 +10,25 @@ export class Anchors {
   /** Aliases whose anchor is not defined before them. */
   readonly unresolved: Alias[] = [];
   private readonly aliases: number;
+  /** False when no scalar of the document reads `<<`, so no mapping merges another in. */
+  readonly merges: boolean;
 
-  /** Collects the anchors of `doc`; without a document, the anchors of one known to hold none. */
+  /** Collects the anchors of `doc`; without a document, the anchors of one known to hold no anchors, aliases or merge keys. */
   constructor(doc?: Document.Parsed) {
     const aliases: Alias[] = [];
+    let merges = false;
     if (!doc) {
       this.aliases = 0;
+      this.merges = false;
       return;
     }
     walk(doc.contents, (node) => {
       if (isAlias(node)) aliases.push(node);
       else if (node.anchor) this.defs.push({ name: node.anchor, at: node.range?.[0] ?? 0, node });
+      if (!merges && isMergeKey(node)) merges = true;
     });
     this.aliases = aliases.length;
+    this.merges = merges;
     this.defs.sort((a, b) => a.at - b.at);
     for (const alias of aliases) if (!this.target(alias)) this.unresolved.push(alias);
   }
@@ -45,6 +51,7 @@ export class Anchors {
 
   /** Follows aliases (at most a few hops) to a concrete node. */
   resolve(node: unknown): Node | undefined {
+    if (!this.aliases) return (node as Node | undefined) ?? undefined;
     let n = node as Node | undefined;
     for (let hops = 0; hops < 8 && isAlias(n); hops++) n = this.target(n);
     return isAlias(n) ? undefined : n ?? undefined;
@@ -87,17 +94,18 @@ export function isMergeKey(node: unknown): boolean {
  * merges once, so cycles end. A mapping without merges gives its own items.
  */
 export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<YAMLMap>): readonly Pair[] {
-  if (ownPairsOnly(map, anchors && depth < 8)) return map.items as Pair[];
+  const follow = !!anchors?.merges && depth < 8;
+  if (ownPairsOnly(map, follow)) return map.items as Pair[];
   const own: Pair[] = [];
   let merged: Pair[] | undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
-    if (anchors && depth < 8 && isMergeKey(item.key)) {
+    if (follow && isMergeKey(item.key)) {
       seen ??= new Set([map]);
       merged ??= [];
       const sources = isSeq(item.value) ? item.value.items : [item.value];
       for (const s of sources) {
-        const src = anchors.resolve(s);
+        const src = anchors!.resolve(s);
         if (!isMap(src) || seen.has(src)) continue;
         seen.add(src);
         merged.push(...mapPairs(src, anchors, depth + 1, seen));
@@ -109,7 +117,7 @@ export function mapPairs(map: YAMLMap, anchors?: Anchors, depth = 0, seen?: Set<
   return [...own, ...merged.filter((p) => !keys.has(scalarText(p.key)))];
 }
 
-function ownPairsOnly(map: YAMLMap, followMerges: boolean | undefined): boolean {
+function ownPairsOnly(map: YAMLMap, followMerges: boolean): boolean {
   for (const item of map.items) if (!isPair(item) || (followMerges && isMergeKey(item.key))) return false;
   return true;
 }
