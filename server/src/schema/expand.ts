@@ -139,7 +139,7 @@ export function storedProperty(view: VersionView, node: StoredNode, key: string)
 }
 
 /** What the schema says of a stored field. */
-export function describe(view: VersionView, node: StoredNode, isRequired: boolean): FieldInfo {
+export function fieldInfoOf(view: VersionView, node: StoredNode, isRequired: boolean): FieldInfo {
   const { shared } = view;
   const info: FieldInfo = { isRequired };
   const def = storedDefinition(view, node);
@@ -158,7 +158,7 @@ export function describe(view: VersionView, node: StoredNode, isRequired: boolea
     if (def.q) info.required = [...def.q];
   }
   const element = node.i ?? node.a;
-  if (element) info.element = describe(view, element, false);
+  if (element) info.element = fieldInfoOf(view, element, false);
   return info;
 }
 
@@ -186,5 +186,5 @@ export function fieldInfoAt(view: VersionView, root: string, path: readonly (str
       return undefined;
     }
   }
-  return describe(view, node, isRequired);
+  return fieldInfoOf(view, node, isRequired);
 }

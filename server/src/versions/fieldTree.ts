@@ -1,4 +1,4 @@
-import { describe, storedDefinition, storedProperty, storedRoot, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
+import { fieldInfoOf, storedDefinition, storedProperty, storedRoot, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
 import type { StoredNode } from '../schema/stored';
 import type { SchemaStore } from '../schema/store';
 import { ownString } from '../model/types';
@@ -22,7 +22,7 @@ export class FieldNode {
 
   /** What the schema says about the field, per store minor (undefined where it does not exist). */
   get infos(): readonly (FieldInfo | undefined)[] {
-    return (this.described ??= this.fields.map((f, i) => f && describe(this.views[i], f.node, f.isRequired)));
+    return (this.described ??= this.fields.map((f, i) => f && fieldInfoOf(this.views[i], f.node, f.isRequired)));
   }
 
   /** Whether the field exists at the store minor with index `i`. */
@@ -81,7 +81,7 @@ function element(node: StoredNode): StoredField | undefined {
 
 function hasProperties(view: VersionView, node: StoredNode): boolean {
   const def = storedDefinition(view, node);
-  return !!def && !!view.shared.names[node.r!] && Object.keys(def.p).length > 0;
+  return !!def && Object.keys(def.p).length > 0;
 }
 
 const trees = new WeakMap<SchemaStore, Map<string, FieldNode | null>>();
