@@ -65,6 +65,8 @@ const ACCEPTED: Record<string, string> = {
   'leading comments and an indented root': '# a comment\n\n  a: 1\n  b:\n    - c\n',
   'a document ending in an empty value': 'kind:\n',
   'repeated keys': 'a: 1\nb:\n  c: 1\n  c: 2\na: 3\n',
+  'a key repeated far into a large mapping': Array.from({ length: 24 }, (_, i) => `k${i}: ${i}\n`).join('') + 'k20: again\n',
+  'a large mapping without a repeated key': Array.from({ length: 24 }, (_, i) => `k${i}: ${i}\n`).join(''),
 };
 
 for (const [name, text] of Object.entries(ACCEPTED)) {

@@ -60,6 +60,9 @@ function endsEmpty(node: unknown): boolean {
   return isScalar(n) && n.source === '' && n.range![0] === n.range![2];
 }
 
+/** Up to this many keys, a mapping looks for a repeated key in a list; past it, in a set. */
+const SMALL_MAP = 16;
+
 class FastParser {
   private depth = 0;
 
@@ -118,7 +121,7 @@ class FastParser {
     const map = this.ctx.nodes.map();
     let p = at;
     let next: number;
-    let first: string | undefined;
+    const names: string[] = [];
     let seen: Set<string> | undefined;
     for (;;) {
       const colon = this.keyEnd(p);
@@ -127,12 +130,9 @@ class FastParser {
       const name = scalarText(key);
       if (name === '<<') decline();
       if (name !== undefined && !this.repeatsKeys) {
-        if (first === undefined) first = name;
-        else {
-          seen ??= new Set([first]);
-          if (seen.has(name)) this.repeatsKeys = true;
-          seen.add(name);
-        }
+        if (seen ? seen.has(name) : names.includes(name)) this.repeatsKeys = true;
+        else if (seen) seen.add(name);
+        else if (names.push(name) > SMALL_MAP) seen = new Set(names);
       }
       const value = this.value(colon + 1, col, 'map');
       map.items.push(this.ctx.nodes.pair(key, value.node));
