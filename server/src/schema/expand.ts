@@ -167,24 +167,16 @@ export function fieldInfoOf(view: VersionView, node: StoredNode, isRequired: boo
  * numbers index arrays. Returns undefined where the path leaves the schema.
  */
 export function fieldInfoAt(view: VersionView, root: string, path: readonly (string | number)[]): FieldInfo | undefined {
-  const rootIndex = view.nameIndex.get(root);
-  if (rootIndex === undefined || !view.defs.has(root)) return undefined;
-  let node: StoredNode = { r: rootIndex };
-  let isRequired = false;
+  let field = storedRoot(view, root);
   for (const segment of path) {
-    const def = storedDefinition(view, node);
-    if (typeof segment === 'string' && def && Object.prototype.hasOwnProperty.call(def.p, segment)) {
-      node = view.shared.fields[def.p[segment]];
-      isRequired = def.q?.includes(segment) ?? false;
-    } else if (typeof segment === 'number' && node.i) {
-      node = node.i;
-      isRequired = false;
-    } else if (typeof segment === 'string' && node.a) {
-      node = node.a;
-      isRequired = false;
-    } else {
-      return undefined;
-    }
+    if (!field) return undefined;
+    const { node } = field;
+    field = (typeof segment === 'string' ? storedProperty(view, node, segment) : undefined) ?? unrequired(typeof segment === 'number' ? node.i : node.a);
   }
-  return fieldInfoOf(view, node, isRequired);
+  return field && fieldInfoOf(view, field.node, field.isRequired);
+}
+
+/** A list's item or a map's value type, which no parent requires. */
+export function unrequired(node: StoredNode | undefined): StoredField | undefined {
+  return node && { node, isRequired: false };
 }

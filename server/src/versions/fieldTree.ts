@@ -1,4 +1,4 @@
-import { fieldInfoOf, storedDefinition, storedProperty, storedRoot, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
+import { fieldInfoOf, storedDefinition, storedProperty, storedRoot, unrequired, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
 import type { StoredNode } from '../schema/stored';
 import type { SchemaStore } from '../schema/store';
 import { ownString } from '../model/types';
@@ -33,24 +33,28 @@ export class FieldNode {
   /** What the value holds: named properties, free map keys, list items, or nothing the schema describes. */
   kind(): 'object' | 'map' | 'array' | 'free' {
     if (this.mode) return this.mode;
-    const present = this.fields.flatMap((f, i) => (f ? [{ node: f.node, view: this.views[i] }] : []));
-    if (present.some(({ node }) => node.t === 'array' && elementOf(node))) this.mode = 'array';
-    else if (present.some(({ node, view }) => hasProperties(view, node))) this.mode = 'object';
-    else if (present.some(({ node }) => elementOf(node))) this.mode = 'map';
+    if (this.some((node) => node.t === 'array' && !!elementOf(node))) this.mode = 'array';
+    else if (this.some(hasProperties)) this.mode = 'object';
+    else if (this.some((node) => !!elementOf(node))) this.mode = 'map';
     else this.mode = 'free';
     return this.mode;
+  }
+
+  /** True when the field, in some minor where it exists, passes the test. */
+  private some(test: (node: StoredNode, view: VersionView) => boolean): boolean {
+    return this.fields.some((f, i) => !!f && test(f.node, this.views[i]));
   }
 
   /** The property `key` of an object, the value type of a map (any key), or undefined where the schema ends. */
   child(key: string): FieldNode | undefined {
     const mode = this.kind();
-    if (mode === 'map') return this.cached('*', (node) => (node.t === 'array' ? undefined : element(node)));
+    if (mode === 'map') return this.cached('*', (node) => (node.t === 'array' ? undefined : unrequired(elementOf(node))));
     return mode === 'object' ? this.cached(key, (node, view) => storedProperty(view, node, key)) : undefined;
   }
 
   /** The item type of a list. */
   item(): FieldNode | undefined {
-    return this.kind() === 'array' ? this.cached('[]', (node) => (node.t === 'array' ? element(node) : undefined)) : undefined;
+    return this.kind() === 'array' ? this.cached('[]', (node) => (node.t === 'array' ? unrequired(elementOf(node)) : undefined)) : undefined;
   }
 
   /**
@@ -74,12 +78,7 @@ function elementOf(node: StoredNode): StoredNode | undefined {
   return node.i ?? node.a;
 }
 
-function element(node: StoredNode): StoredField | undefined {
-  const e = elementOf(node);
-  return e && { node: e, isRequired: false };
-}
-
-function hasProperties(view: VersionView, node: StoredNode): boolean {
+function hasProperties(node: StoredNode, view: VersionView): boolean {
   const def = storedDefinition(view, node);
   return !!def && Object.keys(def.p).length > 0;
 }
