@@ -42,7 +42,7 @@ function flowScalar(text: string, at: number, atKey: boolean, ctx: ScalarContext
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39) {
     const scanned = scanQuoted(text, at) ?? decline();
-    return makeScalar(ctx, scanned, at, scanned.end, atKey);
+    return makeScalar(ctx, scanned.value, scanned.type, at, scanned.end, scanned.end, atKey);
   }
   if (isIndicator(text, at) || c === 44 || c === 93 || c === 125 || c === 10) decline();
   let end = at;
@@ -57,5 +57,5 @@ function flowScalar(text: string, at: number, atKey: boolean, ctx: ScalarContext
     end++;
   }
   if (text.charCodeAt(end - 1) === 32 || end === at) decline();
-  return makeScalar(ctx, { value: text.slice(at, end), type: 'PLAIN', end }, at, end, atKey);
+  return makeScalar(ctx, text.slice(at, end), 'PLAIN', at, end, end, atKey);
 }

@@ -45,11 +45,10 @@ function mayResolve(value: string): boolean {
 }
 
 /**
- * Resolves a scalar as the `yaml` library's composer does: plain scalars by the schema's default tag
+ * Resolves a scalar whose source runs from `start` to `valueEnd` as the `yaml` library's composer does: plain scalars by the schema's default tag
  * tests in order, quoted and block scalars as strings. Declines whatever the library would report.
  */
-export function makeScalar(ctx: ScalarContext, scanned: ScannedScalar, start: number, nodeEnd: number, atKey: boolean): Scalar {
-  const { value, type } = scanned;
+export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type, start: number, valueEnd: number, nodeEnd: number, atKey: boolean): Scalar {
   const schema = ctx.schema;
   const str = (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY];
   let tag: ScalarTag = str;
@@ -64,7 +63,7 @@ export function makeScalar(ctx: ScalarContext, scanned: ScannedScalar, start: nu
   }
   const resolved = tag === str ? value : tag.resolve(value, decline, ctx.options);
   const scalar = resolved instanceof Scalar ? resolved : ctx.nodes.scalar(resolved);
-  scalar.range = [start, scanned.end, nodeEnd];
+  scalar.range = [start, valueEnd, nodeEnd];
   scalar.source = value;
   scalar.type = type;
   if (tag.format) scalar.format = tag.format;

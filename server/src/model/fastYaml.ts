@@ -11,7 +11,6 @@ const MAX_NESTING = 200;
 const MAX_KEY = 1000;
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
-type Parsed = { node: Node; next: number };
 
 /** A document the fast parser took, with what it learnt on the way. */
 export interface FastParse {
@@ -63,8 +62,17 @@ function endsEmpty(node: unknown): boolean {
 /** Up to this many keys, a mapping looks for a repeated key in a list; past it, in a set. */
 const SMALL_MAP = 16;
 
+/**
+ * The parser's methods return the node they read and leave in `next` the start of the line after it, and a
+ * plain scalar's lines are read into fields, so that building a tree allocates nothing but its nodes.
+ */
 class FastParser {
   private depth = 0;
+  /** The start of the line after the node the last method read. */
+  private next = 0;
+  private lineValue = '';
+  private lineEnd = 0;
+  private lineComment = false;
 
   /** True once some mapping repeated a key. */
   repeatsKeys = false;
@@ -102,21 +110,21 @@ class FastParser {
     if (p >= text.length || text.charCodeAt(text.length - 1) === 32) decline();
     const col = this.indentAt(p);
     const root = this.block(p + col, col);
-    const after = this.nextContent(root.next);
+    const after = this.nextContent(this.next);
     if (after < text.length) decline();
-    doc.contents = root.node as Document.Parsed['contents'];
-    const end = root.node.range![2];
-    doc.range = [start === -1 ? p : start, end, endsEmpty(root.node) ? end : text.length];
+    doc.contents = root as Document.Parsed['contents'];
+    const end = root.range![2];
+    doc.range = [start === -1 ? p : start, end, endsEmpty(root) ? end : text.length];
   }
 
-  private block(at: number, col: number): Parsed {
+  private block(at: number, col: number): Node {
     if (++this.depth > MAX_NESTING) decline();
     const parsed = isSeqItem(this.text, at) ? this.seq(at, col) : this.keyEnd(at) !== -1 ? this.map(at, col) : decline();
     this.depth--;
     return parsed;
   }
 
-  private map(at: number, col: number): Parsed {
+  private map(at: number, col: number): Node {
     const { text } = this;
     const map = this.ctx.nodes.map();
     let p = at;
@@ -134,9 +142,8 @@ class FastParser {
         else if (seen) seen.add(name);
         else if (names.push(name) > SMALL_MAP) seen = new Set(names);
       }
-      const value = this.value(colon + 1, col, 'map');
-      map.items.push(this.ctx.nodes.pair(key, value.node));
-      next = value.next;
+      map.items.push(this.ctx.nodes.pair(key, this.value(colon + 1, col, 'map')));
+      next = this.next;
       const q = this.nextContent(next);
       if (q >= text.length) break;
       const m = this.indentAt(q);
@@ -146,18 +153,18 @@ class FastParser {
     }
     const end = (map.items[map.items.length - 1].value as Node).range![2];
     map.range = [at, end, end];
-    return { node: map, next };
+    this.next = next;
+    return map;
   }
 
-  private seq(at: number, col: number): Parsed {
+  private seq(at: number, col: number): Node {
     const { text } = this;
     const seq = this.ctx.nodes.seq();
     let p = at;
     let next: number;
     for (;;) {
-      const item = this.value(p + 1, col, 'seq');
-      seq.items.push(item.node);
-      next = item.next;
+      seq.items.push(this.value(p + 1, col, 'seq'));
+      next = this.next;
       const q = this.nextContent(next);
       if (q >= text.length) break;
       const m = this.indentAt(q);
@@ -167,11 +174,12 @@ class FastParser {
     }
     const end = (seq.items[seq.items.length - 1] as Node).range![2];
     seq.range = [at, end, end];
-    return { node: seq, next };
+    this.next = next;
+    return seq;
   }
 
   /** The node after a mapping's `:` or a sequence's `-` at `from`, in a collection indented `col`. */
-  private value(from: number, col: number, parent: 'map' | 'seq'): Parsed {
+  private value(from: number, col: number, parent: 'map' | 'seq'): Node {
     const { text } = this;
     let q = from;
     while (text.charCodeAt(q) === 32) q++;
@@ -183,26 +191,28 @@ class FastParser {
   }
 
   /** A scalar, or a flow collection of scalars, starting at `q` in a collection indented `col`. */
-  private scalar(q: number, col: number): Parsed {
+  private scalar(q: number, col: number): Node {
     const { text } = this;
     const c = text.charCodeAt(q);
     if (c === 124 || c === 62) {
       const block = scanBlock(text, q, col);
-      return { node: makeScalar(this.ctx, block, q, block.end, false), next: block.next };
+      this.next = block.next;
+      return makeScalar(this.ctx, block.value, block.type, q, block.end, block.end, false);
     }
     if (c === 34 || c === 39) return this.endOfLine(scanQuoted(text, q, col)!, q);
     if (c === 91 || c === 123) {
       const node = scanFlow(text, q, this.ctx);
       const next = this.trailing(node.range![1]);
       node.range![2] = next;
-      return { node, next };
+      this.next = next;
+      return node;
     }
     if (isIndicator(text, q)) decline();
-    let line = this.plainLine(q);
-    let value = line.value;
-    let end = line.end;
+    this.plainLine(q);
+    let value = this.lineValue;
+    let end = this.lineEnd;
     let next = lineAfter(text, end);
-    while (!line.comment) {
+    while (!this.lineComment) {
       let r = next;
       let blanks = 0;
       for (let m = this.indentAt(r); r + m < text.length && text.charCodeAt(r + m) === 10; m = this.indentAt(r)) {
@@ -213,17 +223,18 @@ class FastParser {
       if (r + m >= text.length || m <= col) break;
       const c = text.charCodeAt(r + m);
       if (c === 35 || ((c === 45 || c === 63 || c === 58) && isSeparator(text, r + m + 1))) decline();
-      line = this.plainLine(r + m);
+      this.plainLine(r + m);
       value += blanks ? '\n'.repeat(blanks) : ' ';
-      value += line.value;
-      end = line.end;
+      value += this.lineValue;
+      end = this.lineEnd;
       next = lineAfter(text, end);
     }
-    return { node: makeScalar(this.ctx, { value, type: 'PLAIN', end }, q, next, false), next };
+    this.next = next;
+    return makeScalar(this.ctx, value, 'PLAIN', q, end, next, false);
   }
 
-  /** One line of a plain scalar from `q`: its text without trailing spaces, where that ends, and whether a comment follows. */
-  private plainLine(q: number): { value: string; end: number; comment: boolean } {
+  /** Reads one line of a plain scalar from `q` into `lineValue` (without trailing spaces), `lineEnd` and `lineComment`. */
+  private plainLine(q: number): void {
     const { text } = this;
     let i = q;
     let comment = false;
@@ -236,10 +247,12 @@ class FastParser {
     }
     let end = i;
     while (text.charCodeAt(end - 1) === 32) end--;
-    return { value: text.slice(q, end), end, comment };
+    this.lineValue = text.slice(q, end);
+    this.lineEnd = end;
+    this.lineComment = comment;
   }
 
-  private nested(q: number, col: number, parent: 'map' | 'seq'): Parsed {
+  private nested(q: number, col: number, parent: 'map' | 'seq'): Node {
     const { text } = this;
     const next = lineAfter(text, q);
     const r = this.nextContent(next);
@@ -250,8 +263,8 @@ class FastParser {
       if (m > col) return this.scalar(at, col);
     }
     const end = text.charCodeAt(q) === 35 ? this.afterComment(next) : q;
-    const empty = makeScalar(this.ctx, { value: '', type: 'PLAIN', end: q }, q, end, false);
-    return { node: empty, next };
+    this.next = next;
+    return makeScalar(this.ctx, '', 'PLAIN', q, q, end, false);
   }
 
   /** Where the composer ends an empty value with a comment: at the next line's content, which must follow at once. */
@@ -260,18 +273,20 @@ class FastParser {
     return next + this.indentAt(next);
   }
 
-  private endOfLine(scanned: ScannedScalar, start: number): Parsed {
+  private endOfLine(scanned: ScannedScalar, start: number): Node {
     const next = this.trailing(scanned.end);
-    return { node: makeScalar(this.ctx, scanned, start, next, false), next };
+    this.next = next;
+    return makeScalar(this.ctx, scanned.value, scanned.type, start, scanned.end, next, false);
   }
 
   /** A key that starts at `at` and whose `:` is at `colon`. */
   private key(at: number, colon: number): Scalar {
     const c = this.text.charCodeAt(at);
-    const scanned: ScannedScalar =
-      c === 34 || c === 39 ? scanQuoted(this.text, at) ?? decline() : { value: this.text.slice(at, colon), type: 'PLAIN', end: colon };
-    if (scanned.end !== colon || colon - at > MAX_KEY) decline();
-    return makeScalar(this.ctx, scanned, at, colon, true);
+    if (colon - at > MAX_KEY) decline();
+    if (c !== 34 && c !== 39) return makeScalar(this.ctx, this.text.slice(at, colon), 'PLAIN', at, colon, colon, true);
+    const scanned = scanQuoted(this.text, at) ?? decline();
+    if (scanned.end !== colon) decline();
+    return makeScalar(this.ctx, scanned.value, scanned.type, at, colon, colon, true);
   }
 
   /** The offset of the `:` ending an implicit key that starts at `at`, or -1 when the line holds none. */

@@ -60,18 +60,24 @@ export class Anchors {
 
 /** Visits every node below `root` (keys and values), depth-first in source order, up to MAX_DEPTH. */
 export function walk(root: unknown, visit: (node: Node, depth: number) => void): void {
-  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
+  const nodes: unknown[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
     if (!node || depth > MAX_DEPTH) continue;
     if (isPair(node)) {
-      stack.push({ node: node.value, depth }, { node: node.key, depth });
+      nodes.push(node.value, node.key);
+      depths.push(depth, depth);
       continue;
     }
     visit(node as Node, depth);
     if (isMap(node) || isSeq(node)) {
       const items = node.items as unknown[];
-      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], depth: depth + 1 });
+      for (let i = items.length - 1; i >= 0; i--) {
+        nodes.push(items[i]);
+        depths.push(depth + 1);
+      }
     }
   }
 }

@@ -31,11 +31,13 @@ export class ExpansionLimitError extends Error {
  * MAX_DEPTH become null.
  */
 export function yamlToJson(node: Node | null | undefined, anchors: Anchors, options: ToJsonOptions = {}): unknown {
-  const state = { left: options.budget ?? 1_000_000, open: new Set<Node>() };
+  const state: State = { left: options.budget ?? 1_000_000, open: new Set<Node>() };
   return convert(node, anchors, options, state, 0);
 }
 
-function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state: { left: number; open: Set<Node> }, depth: number): unknown {
+type State = { left: number; open: Set<Node> };
+
+function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state: State, depth: number): unknown {
   if (--state.left < 0) throw new ExpansionLimitError();
   const node = isAlias(input) ? anchors.resolve(input) : (input as Node | undefined);
   if (!node || depth > MAX_DEPTH) return null;
@@ -43,18 +45,29 @@ function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state
   const memo = options.cache && anchors.isEmpty() ? (options.keepNulls ? cached.keepNulls : cached.plain) : undefined;
   const hit = memo?.get(node);
   if (hit !== undefined) return hit;
+  if (anchors.isEmpty()) return remember(memo, node, collectionJson(node, anchors, options, state, depth));
   if (state.open.has(node)) throw new ExpansionLimitError();
   state.open.add(node);
   try {
-    const value = isSeq(node) ? node.items.map((item) => convert(item, anchors, options, state, depth + 1)) : isMap(node) ? mapJson(node, anchors, options, state, depth) : null;
-    memo?.set(node, value);
-    return value;
+    return remember(memo, node, collectionJson(node, anchors, options, state, depth));
   } finally {
     state.open.delete(node);
   }
 }
 
-function mapJson(node: YAMLMap, anchors: Anchors, options: ToJsonOptions, state: { left: number; open: Set<Node> }, depth: number): Record<string, unknown> {
+function remember(memo: WeakMap<Node, unknown> | undefined, node: Node, value: unknown): unknown {
+  memo?.set(node, value);
+  return value;
+}
+
+/** A collection's value; only aliases can make a node contain itself, so callers guard against cycles where there are any. */
+function collectionJson(node: Node, anchors: Anchors, options: ToJsonOptions, state: State, depth: number): unknown {
+  if (isMap(node)) return mapJson(node, anchors, options, state, depth);
+  if (!isSeq(node)) return null;
+  return node.items.map((item) => convert(item, anchors, options, state, depth + 1));
+}
+
+function mapJson(node: YAMLMap, anchors: Anchors, options: ToJsonOptions, state: State, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of mapPairs(node, anchors)) {
     const key = scalarText(pair.key);
