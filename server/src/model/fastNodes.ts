@@ -37,15 +37,15 @@ export class NodeFactory {
     return p;
   }
 
-  map(): YAMLMap {
+  map(items: Pair[] = []): YAMLMap {
     const m = Object.create(this.mapProto) as YAMLMap;
-    m.items = [];
+    m.items = items;
     return m;
   }
 
-  seq(): YAMLSeq {
+  seq(items: unknown[] = []): YAMLSeq {
     const s = Object.create(this.seqProto) as YAMLSeq;
-    s.items = [];
+    s.items = items;
     return s;
   }
 }

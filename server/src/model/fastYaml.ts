@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { NodeFactory } from './fastNodes';
 import { scalarText } from './nodes';
 import { scanFlow } from './fastFlow';
@@ -73,6 +73,10 @@ class FastParser {
   private lineValue = '';
   private lineEnd = 0;
   private lineComment = false;
+  /** Items of the collections being read, innermost last: each takes its own off the top when it ends. */
+  private readonly pending: unknown[] = [];
+  /** Keys of the mappings being read, innermost last, for the repeated-key check of mappings up to SMALL_MAP keys. */
+  private readonly names: string[] = [];
 
   /** True once some mapping repeated a key. */
   repeatsKeys = false;
@@ -125,11 +129,11 @@ class FastParser {
   }
 
   private map(at: number, col: number): Node {
-    const { text } = this;
-    const map = this.ctx.nodes.map();
+    const { text, names, pending } = this;
+    const base = pending.length;
+    const namesBase = names.length;
     let p = at;
     let next: number;
-    const names: string[] = [];
     let seen: Set<string> | undefined;
     for (;;) {
       const colon = this.keyEnd(p);
@@ -138,11 +142,11 @@ class FastParser {
       const name = scalarText(key);
       if (name === '<<') decline();
       if (name !== undefined && !this.repeatsKeys) {
-        if (seen ? seen.has(name) : names.includes(name)) this.repeatsKeys = true;
+        if (seen ? seen.has(name) : names.indexOf(name, namesBase) !== -1) this.repeatsKeys = true;
         else if (seen) seen.add(name);
-        else if (names.push(name) > SMALL_MAP) seen = new Set(names);
+        else if (names.push(name) - namesBase > SMALL_MAP) seen = new Set(names.slice(namesBase));
       }
-      map.items.push(this.ctx.nodes.pair(key, this.value(colon + 1, col, 'map')));
+      pending.push(this.ctx.nodes.pair(key, this.value(colon + 1, col, 'map')));
       next = this.next;
       const q = this.nextContent(next);
       if (q >= text.length) break;
@@ -151,6 +155,8 @@ class FastParser {
       if (m > col || isSeqItem(text, q + m)) decline();
       p = q + m;
     }
+    names.length = namesBase;
+    const map = this.ctx.nodes.map(this.take(base) as Pair[]);
     const end = (map.items[map.items.length - 1].value as Node).range![2];
     map.range = [at, end, end];
     this.next = next;
@@ -158,12 +164,12 @@ class FastParser {
   }
 
   private seq(at: number, col: number): Node {
-    const { text } = this;
-    const seq = this.ctx.nodes.seq();
+    const { text, pending } = this;
+    const base = pending.length;
     let p = at;
     let next: number;
     for (;;) {
-      seq.items.push(this.value(p + 1, col, 'seq'));
+      pending.push(this.value(p + 1, col, 'seq'));
       next = this.next;
       const q = this.nextContent(next);
       if (q >= text.length) break;
@@ -172,6 +178,7 @@ class FastParser {
       if (m > col) decline();
       p = q + m;
     }
+    const seq = this.ctx.nodes.seq(this.take(base));
     const end = (seq.items[seq.items.length - 1] as Node).range![2];
     seq.range = [at, end, end];
     this.next = next;
@@ -250,6 +257,13 @@ class FastParser {
     this.lineValue = text.slice(q, end);
     this.lineEnd = end;
     this.lineComment = comment;
+  }
+
+  /** The items pending from `base` on, taken off the stack into an array of their own size. */
+  private take(base: number): unknown[] {
+    const items = this.pending.slice(base);
+    this.pending.length = base;
+    return items;
   }
 
   private nested(q: number, col: number, parent: 'map' | 'seq'): Node {

@@ -48,13 +48,13 @@ export class FieldNode {
   /** The property `key` of an object, the value type of a map (any key), or undefined where the schema ends. */
   child(key: string): FieldNode | undefined {
     const mode = this.kind();
-    if (mode === 'map') return this.cached('*', (node) => (node.t === 'array' ? undefined : unrequired(elementOf(node))));
-    return mode === 'object' ? this.cached(key, (node, view) => storedProperty(view, node, key)) : undefined;
+    if (mode === 'map') return this.cached('*', mapValue);
+    return mode === 'object' ? this.cached(key, property) : undefined;
   }
 
   /** The item type of a list. */
   item(): FieldNode | undefined {
-    return this.kind() === 'array' ? this.cached('[]', (node) => (node.t === 'array' ? unrequired(elementOf(node)) : undefined)) : undefined;
+    return this.kind() === 'array' ? this.cached('[]', listItem) : undefined;
   }
 
   /**
@@ -62,10 +62,10 @@ export class FieldNode {
    * key: keys typed in a document are unbounded, and a key sliced from a document's text would keep
    * that whole text alive.
    */
-  private cached(key: string, step: (node: StoredNode, view: VersionView) => StoredField | undefined): FieldNode | undefined {
+  private cached(key: string, step: Step): FieldNode | undefined {
     let node = this.children.get(key);
     if (node === undefined) {
-      const fields = this.fields.map((f, i) => (f ? step(f.node, this.views[i]) : undefined));
+      const fields = this.fields.map((f, i) => (f ? step(f.node, this.views[i], key) : undefined));
       if (!fields.some(Boolean)) return undefined;
       node = new FieldNode(this.views, fields);
       this.children.set(ownString(key), node);
@@ -73,6 +73,13 @@ export class FieldNode {
     return node ?? undefined;
   }
 }
+
+/** From a field's stored node to the stored node of its child under `key`. */
+type Step = (node: StoredNode, view: VersionView, key: string) => StoredField | undefined;
+
+const mapValue: Step = (node) => (node.t === 'array' ? undefined : unrequired(elementOf(node)));
+const property: Step = (node, view, key) => storedProperty(view, node, key);
+const listItem: Step = (node) => (node.t === 'array' ? unrequired(elementOf(node)) : undefined);
 
 function elementOf(node: StoredNode): StoredNode | undefined {
   return node.i ?? node.a;

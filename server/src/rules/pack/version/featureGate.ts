@@ -1,5 +1,5 @@
 import type { Node, Pair } from 'yaml';
-import { scalarText } from '../../../model/nodes';
+import { get, scalarText } from '../../../model/nodes';
 import type { Localized } from '../../../service/messages';
 import { FEATURE_GATES, offIn, type FeatureGate, type GateUse } from '../../../versions/gates';
 import { formatMinors, formatWindow } from '../../../versions/window';
@@ -31,7 +31,7 @@ export const featureGate = defineRule({
         let from = roots.get(key);
         if (!from) roots.set(key, (from = scopeRoots(ctx, use)));
         for (const root of from) {
-          for (const pair of pairsAt(ctx, root, use.path)) {
+          for (const pair of pairsAt(ctx, root, use.path, 0, [])) {
             if (seen.has(pair) || !valueMatches(ctx, pair, use)) continue;
             seen.add(pair);
             ctx.report({ at: pair, args: { field: fieldLabel(use), gate: gate.gate, off: formatMinors(off), window: formatWindow(ctx.settings.kubernetes), stages: stagesText(gate) } });
@@ -74,23 +74,17 @@ function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
   }
 }
 
-function pairsAt(ctx: RuleContext, from: Node, path: readonly string[]): Pair[] {
-  let nodes: Node[] = [from];
-  for (let i = 0; i < path.length - 1; i++) {
-    const next: Node[] = [];
-    for (const n of nodes) {
-      if (path[i] === '*') next.push(...items(n, ctx.anchors));
-      else {
-        const child = ctx.at([path[i]], n);
-        if (child) next.push(child);
-      }
-    }
-    nodes = next;
-  }
-  const out: Pair[] = [];
-  for (const n of nodes) {
-    const pair = ctx.pair(n, path[path.length - 1]);
+/** Adds to `out` the pairs at `path` below `from`, from its step `step` on (`*` steps into every list item). */
+function pairsAt(ctx: RuleContext, from: Node, path: readonly string[], step: number, out: Pair[]): Pair[] {
+  const key = path[step];
+  if (step === path.length - 1) {
+    const pair = ctx.pair(from, key);
     if (pair) out.push(pair);
+  } else if (key === '*') {
+    for (const item of items(from, ctx.anchors)) pairsAt(ctx, item, path, step + 1, out);
+  } else {
+    const child = get(from, key, ctx.anchors);
+    if (child) pairsAt(ctx, child, path, step + 1, out);
   }
   return out;
 }
