@@ -67,6 +67,9 @@ const ACCEPTED: Record<string, string> = {
   'repeated keys': 'a: 1\nb:\n  c: 1\n  c: 2\na: 3\n',
   'a key repeated far into a large mapping': Array.from({ length: 24 }, (_, i) => `k${i}: ${i}\n`).join('') + 'k20: again\n',
   'a large mapping without a repeated key': Array.from({ length: 24 }, (_, i) => `k${i}: ${i}\n`).join(''),
+  'keys named like properties of objects': '__proto__: 1\nconstructor: 2\n0: 3\nhasOwnProperty: 4\n',
+  'more distinct keys than the parser shares, and keys too long to share':
+    Array.from({ length: 5000 }, (_, i) => `key-${i}: ${i}\n`).join('') + `${'k'.repeat(80)}: long\nkey-4999x: after\n`,
 };
 
 for (const [name, text] of Object.entries(ACCEPTED)) {

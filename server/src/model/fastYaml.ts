@@ -59,6 +59,24 @@ function endsEmpty(node: unknown): boolean {
   return isScalar(n) && n.source === '' && n.range![0] === n.range![2];
 }
 
+const KEY_NAMES = new Map<string, string>();
+const KEY_NAMES_KEPT = 4096;
+const KEY_NAME_LONGEST = 64;
+
+/**
+ * One string per key name across documents (manifests repeat a small vocabulary): V8's internalized copy,
+ * the one a property of that name has, so that comparing it with another key, or using it as a property
+ * name, needs no lookup in V8's string table. A copy keeps no document text alive.
+ */
+function keyName(name: string): string {
+  const known = KEY_NAMES.get(name);
+  if (known !== undefined) return known;
+  if (KEY_NAMES.size >= KEY_NAMES_KEPT || name.length > KEY_NAME_LONGEST) return name;
+  const internalized = Object.keys({ [name]: 0 })[0];
+  KEY_NAMES.set(internalized, internalized);
+  return internalized;
+}
+
 /** Up to this many keys, a mapping looks for a repeated key in a list; past it, in a set. */
 const SMALL_MAP = 16;
 
@@ -297,7 +315,7 @@ class FastParser {
   private key(at: number, colon: number): Scalar {
     const c = this.text.charCodeAt(at);
     if (colon - at > MAX_KEY) decline();
-    if (c !== 34 && c !== 39) return makeScalar(this.ctx, this.text.slice(at, colon), 'PLAIN', at, colon, colon, true);
+    if (c !== 34 && c !== 39) return makeScalar(this.ctx, keyName(this.text.slice(at, colon)), 'PLAIN', at, colon, colon, true);
     const scanned = scanQuoted(this.text, at) ?? decline();
     if (scanned.end !== colon) decline();
     return makeScalar(this.ctx, scanned.value, scanned.type, at, colon, colon, true);
