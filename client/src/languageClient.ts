@@ -12,7 +12,10 @@ import SERVER_PROCESS from './serverProcess.json';
  * reopening kube-prometheus's 84 files 4–10 % slower in A/B series); a TurboFan interrupt budget of 264 KiB of
  * bytecode, four times Node 20's V8 default, so a function is optimised only after it has run four times as much
  * (during an open the optimising compiler spent more than it saved, on code whose type feedback was still young:
- * cold opens of kube-prometheus and deploy-300 took 10–25 % less time and 20–35 % less CPU in A/B series); and an
+ * cold opens of kube-prometheus and deploy-300 took 10–25 % less time and 20–35 % less CPU in A/B series); half of V8's
+ * default cumulative inlining budget (460 bytes of bytecode inlined into one optimised function instead of 920), so
+ * each optimising compile of an open ends sooner (cold opens of deploy-300 and argo-cd took 5–10 % less time and about
+ * 10 % less CPU in A/B series of ten rounds, kube-prometheus's about the same); and an
  * explicit glibc trim threshold, which stops glibc from raising it after large buffers are freed and so returns
  * freed memory to the system (about 10 MiB less after opening argo-cd's bundle; runtimes that do not use glibc's
  * allocator ignore it). It also gets a folder in the extension's
