@@ -72,6 +72,24 @@ export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type,
 
 const SCALAR_KEY = Symbol.for('yaml.scalar');
 
+const KEY_NAMES = new Map<string, string>();
+const KEY_NAMES_KEPT = 4096;
+const KEY_NAME_LONGEST = 64;
+
+/**
+ * One string per key name across documents (manifests repeat a small vocabulary): V8's internalized copy,
+ * the one a property of that name has, so that comparing it with another key, or using it as a property
+ * name, needs no lookup in V8's string table. A copy keeps no document text alive.
+ */
+export function keyName(name: string): string {
+  const known = KEY_NAMES.get(name);
+  if (known !== undefined) return known;
+  if (KEY_NAMES.size >= KEY_NAMES_KEPT || name.length > KEY_NAME_LONGEST) return name;
+  const internalized = Object.keys({ [name]: 0 })[0];
+  KEY_NAMES.set(internalized, internalized);
+  return internalized;
+}
+
 const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',

@@ -2,7 +2,7 @@ import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type No
 import { NodeFactory } from './fastNodes';
 import { scalarText } from './nodes';
 import { scanFlow } from './fastFlow';
-import { DECLINE, decline, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
+import { DECLINE, decline, keyName, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
 import { isBlankOrComment, isIndicator, isSeparator, isSeqItem, lineAfter, lineEnd } from './fastText';
 
 /** Deepest nesting the fast parser follows; deeper documents go to the full parser. */
@@ -57,24 +57,6 @@ function endsEmpty(node: unknown): boolean {
     n = isPair(last) ? last.value : last;
   }
   return isScalar(n) && n.source === '' && n.range![0] === n.range![2];
-}
-
-const KEY_NAMES = new Map<string, string>();
-const KEY_NAMES_KEPT = 4096;
-const KEY_NAME_LONGEST = 64;
-
-/**
- * One string per key name across documents (manifests repeat a small vocabulary): V8's internalized copy,
- * the one a property of that name has, so that comparing it with another key, or using it as a property
- * name, needs no lookup in V8's string table. A copy keeps no document text alive.
- */
-function keyName(name: string): string {
-  const known = KEY_NAMES.get(name);
-  if (known !== undefined) return known;
-  if (KEY_NAMES.size >= KEY_NAMES_KEPT || name.length > KEY_NAME_LONGEST) return name;
-  const internalized = Object.keys({ [name]: 0 })[0];
-  KEY_NAMES.set(internalized, internalized);
-  return internalized;
 }
 
 /** Up to this many keys, a mapping looks for a repeated key in a list; past it, in a set. */
