@@ -1,9 +1,10 @@
 import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
+import { LineScanner } from './fastLines';
 import { NodeFactory } from './fastNodes';
 import { scalarText } from './nodes';
 import { scanFlow } from './fastFlow';
 import { DECLINE, decline, keyName, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
-import { isBlankOrComment, isIndicator, isSeparator, isSeqItem, lineAfter, lineEnd } from './fastText';
+import { isBlankOrComment, isIndicator, isSeparator, isSeqItem, lineAfter } from './fastText';
 
 /** Deepest nesting the fast parser follows; deeper documents go to the full parser. */
 const MAX_NESTING = 200;
@@ -66,13 +67,10 @@ const SMALL_MAP = 16;
  * The parser's methods return the node they read and leave in `next` the start of the line after it, and a
  * plain scalar's lines are read into fields, so that building a tree allocates nothing but its nodes.
  */
-class FastParser {
+class FastParser extends LineScanner {
   private depth = 0;
   /** The start of the line after the node the last method read. */
   private next = 0;
-  private lineValue = '';
-  private lineEnd = 0;
-  private lineComment = false;
   /** Items of the collections being read, innermost last: each takes its own off the top when it ends. */
   private readonly pending: unknown[] = [];
   /** Keys of the mappings being read, innermost last, for the repeated-key check of mappings up to SMALL_MAP keys. */
@@ -81,18 +79,13 @@ class FastParser {
   /** True once some mapping repeated a key. */
   repeatsKeys = false;
   private readonly ctx: ScalarContext;
-  private nextFrom = -1;
-  private nextAt = 0;
-  private indentFrom = -1;
-  private indent = 0;
-  private keyFrom = -1;
-  private keyColon = -1;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly doc: Document.Parsed,
     nodes: NodeFactory,
   ) {
+    super(text);
     this.ctx = { schema: doc.schema, options: doc.options, nodes };
   }
 
@@ -240,25 +233,6 @@ class FastParser {
     return makeScalar(this.ctx, value, 'PLAIN', q, end, next, false);
   }
 
-  /** Reads one line of a plain scalar from `q` into `lineValue` (without trailing spaces), `lineEnd` and `lineComment`. */
-  private plainLine(q: number): void {
-    const { text } = this;
-    let i = q;
-    let comment = false;
-    for (let c = text.charCodeAt(i); i < text.length && c !== 10; c = text.charCodeAt(++i)) {
-      if (c === 35 && text.charCodeAt(i - 1) === 32) {
-        comment = true;
-        break;
-      }
-      if (c === 58 && isSeparator(text, i + 1)) decline();
-    }
-    let end = i;
-    while (text.charCodeAt(end - 1) === 32) end--;
-    this.lineValue = text.slice(q, end);
-    this.lineEnd = end;
-    this.lineComment = comment;
-  }
-
   /** The items pending from `base` on, taken off the stack into an array of their own size. */
   private take(base: number): unknown[] {
     const items = this.pending.slice(base);
@@ -301,74 +275,5 @@ class FastParser {
     const scanned = scanQuoted(this.text, at) ?? decline();
     if (scanned.end !== colon) decline();
     return makeScalar(this.ctx, scanned.value, scanned.type, at, colon, colon, true);
-  }
-
-  /** The offset of the `:` ending an implicit key that starts at `at`, or -1 when the line holds none. */
-  private keyEnd(at: number): number {
-    if (at !== this.keyFrom) {
-      this.keyFrom = at;
-      this.keyColon = this.findKeyEnd(at);
-    }
-    return this.keyColon;
-  }
-
-  private findKeyEnd(at: number): number {
-    const { text } = this;
-    const c = text.charCodeAt(at);
-    if (c === 34 || c === 39) {
-      const end = scanQuoted(text, at)?.end;
-      return end !== undefined && text.charCodeAt(end) === 58 && isSeparator(text, end + 1) ? end : -1;
-    }
-    if (isIndicator(text, at)) return -1;
-    const eol = lineEnd(text, at);
-    for (let i = at; i < eol; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 58 && isSeparator(text, i + 1)) return text.charCodeAt(i - 1) === 32 ? decline() : i;
-      if (ch === 35 && text.charCodeAt(i - 1) === 32) return -1;
-    }
-    return -1;
-  }
-
-  /** After a value ending at `end`: spaces and a comment to the end of the line; the next line's start. */
-  private trailing(end: number): number {
-    const { text } = this;
-    let i = end;
-    while (text.charCodeAt(i) === 32) i++;
-    const c = text.charCodeAt(i);
-    if (i < text.length && c !== 10 && !(c === 35 && i > end)) decline();
-    return lineAfter(text, i);
-  }
-
-  /**
-   * The start of the first line at or after `lineStart` holding content. Declines at a comment line
-   * (whose place in the ranges of the collections around it the composer decides) and at a marker.
-   */
-  private nextContent(lineStart: number): number {
-    if (lineStart === this.nextFrom) return this.nextAt;
-    this.nextFrom = lineStart;
-    return (this.nextAt = this.findContent(lineStart));
-  }
-
-  private findContent(lineStart: number): number {
-    const { text } = this;
-    let p = lineStart;
-    for (;;) {
-      const col = this.indentAt(p);
-      const c = text.charCodeAt(p + col);
-      if (p + col >= text.length) return text.length;
-      if (c === 35) decline();
-      if (c !== 10) break;
-      p += col + 1;
-    }
-    if (text.startsWith('...', p) || text.startsWith('---', p)) decline();
-    return p;
-  }
-
-  private indentAt(lineStart: number): number {
-    if (lineStart === this.indentFrom) return this.indent;
-    let i = lineStart;
-    while (this.text.charCodeAt(i) === 32) i++;
-    this.indentFrom = lineStart;
-    return (this.indent = i - lineStart);
   }
 }
