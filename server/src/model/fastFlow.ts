@@ -1,6 +1,7 @@
 import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { decline, makeScalar, scanQuoted, type ScalarContext } from './fastScalars';
 import { isIndicator, isSeparator } from './fastText';
+import { isMergeKey } from './nodes';
 
 /**
  * A flow collection on one line (`[a, "b"]`, `{k: v}`, `[]`) whose items are scalars, opening at `start`.
@@ -21,7 +22,7 @@ export function scanFlow(text: string, start: number, ctx: ScalarContext): Node 
       const item = flowScalar(text, i, isFlowMap, ctx);
       i = item.range![1];
       if (isFlowMap) {
-        if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32 || item.value === '<<') decline();
+        if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32 || isMergeKey(item)) decline();
         i += 2;
         skip();
         const value = flowScalar(text, i, false, ctx);

@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { LineScanner } from './fastLines';
 import { NodeFactory } from './fastNodes';
-import { scalarText } from './nodes';
+import { isMergeKey, scalarText } from './nodes';
 import { scanFlow } from './fastFlow';
 import { DECLINE, decline, keyName, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
 import { isBlankOrComment, isIndicator, isSeparator, isSeqItem, lineAfter } from './fastText';
@@ -132,8 +132,8 @@ class FastParser extends LineScanner {
       const colon = this.keyEnd(p);
       if (colon === -1) decline();
       const key = this.key(p, colon);
+      if (isMergeKey(key)) decline();
       const name = scalarText(key);
-      if (name === '<<') decline();
       if (name !== undefined && !this.repeatsKeys) {
         if (seen ? seen.has(name) : names.indexOf(name, namesBase) !== -1) this.repeatsKeys = true;
         else if (seen) seen.add(name);

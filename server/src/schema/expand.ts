@@ -157,7 +157,7 @@ export function fieldInfoOf(view: VersionView, node: StoredNode, isRequired: boo
     if (names.length) info.properties = names;
     if (def.q) info.required = [...def.q];
   }
-  const element = node.i ?? node.a;
+  const element = elementOf(node);
   if (element) info.element = fieldInfoOf(view, element, false);
   return info;
 }
@@ -174,6 +174,11 @@ export function fieldInfoAt(view: VersionView, root: string, path: readonly (str
     field = (typeof segment === 'string' ? storedProperty(view, node, segment) : undefined) ?? unrequired(typeof segment === 'number' ? node.i : node.a);
   }
   return field && fieldInfoOf(view, field.node, field.isRequired);
+}
+
+/** The stored node of a list's items or a map's values. */
+export function elementOf(node: StoredNode): StoredNode | undefined {
+  return node.i ?? node.a;
 }
 
 /** A list's item or a map's value type, which no parent requires. */

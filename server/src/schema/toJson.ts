@@ -42,25 +42,27 @@ function convert(input: unknown, anchors: Anchors, options: ToJsonOptions, state
   const node = isAlias(input) ? anchors.resolve(input) : (input as Node | undefined);
   if (!node || depth > MAX_DEPTH) return null;
   if (isScalar(node)) return scalarJson(node.value, node.source);
-  const memo = options.cache && anchors.isEmpty() ? (options.keepNulls ? cached.keepNulls : cached.plain) : undefined;
-  const hit = memo?.get(node);
-  if (hit !== undefined) return hit;
-  if (anchors.isEmpty()) return remember(memo, node, collectionJson(node, anchors, options, state, depth));
+  if (anchors.isEmpty()) {
+    const memo = options.cache ? (options.keepNulls ? cached.keepNulls : cached.plain) : undefined;
+    const hit = memo?.get(node);
+    if (hit !== undefined) return hit;
+    const value = collectionJson(node, anchors, options, state, depth);
+    memo?.set(node, value);
+    return value;
+  }
   if (state.open.has(node)) throw new ExpansionLimitError();
   state.open.add(node);
   try {
-    return remember(memo, node, collectionJson(node, anchors, options, state, depth));
+    return collectionJson(node, anchors, options, state, depth);
   } finally {
     state.open.delete(node);
   }
 }
 
-function remember(memo: WeakMap<Node, unknown> | undefined, node: Node, value: unknown): unknown {
-  memo?.set(node, value);
-  return value;
-}
-
-/** A collection's value; only aliases can make a node contain itself, so callers guard against cycles where there are any. */
+/**
+ * A collection's value. `convert` keeps it for the next conversion only in documents without anchors or
+ * aliases, and guards against cycles, which only aliases make, only in the others.
+ */
 function collectionJson(node: Node, anchors: Anchors, options: ToJsonOptions, state: State, depth: number): unknown {
   if (isMap(node)) return mapJson(node, anchors, options, state, depth);
   if (!isSeq(node)) return null;

@@ -1,4 +1,4 @@
-import { fieldInfoOf, storedDefinition, storedProperty, storedRoot, unrequired, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
+import { elementOf, fieldInfoOf, storedDefinition, storedProperty, storedRoot, unrequired, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
 import type { StoredNode } from '../schema/stored';
 import type { SchemaStore } from '../schema/store';
 import { ownString } from '../model/types';
@@ -10,7 +10,7 @@ import { ownString } from '../model/types';
  * (with their property lists) are described only when asked for.
  */
 export class FieldNode {
-  private readonly children = new Map<string, FieldNode | null>();
+  private readonly children = new Map<string, FieldNode>();
   private mode: 'object' | 'map' | 'array' | 'free' | undefined;
   private described: readonly (FieldInfo | undefined)[] | undefined;
 
@@ -70,7 +70,7 @@ export class FieldNode {
       node = new FieldNode(this.views, fields);
       this.children.set(ownString(key), node);
     }
-    return node ?? undefined;
+    return node;
   }
 }
 
@@ -80,10 +80,6 @@ type Step = (node: StoredNode, view: VersionView, key: string) => StoredField | 
 const mapValue: Step = (node) => (node.t === 'array' ? undefined : unrequired(elementOf(node)));
 const property: Step = (node, view, key) => storedProperty(view, node, key);
 const listItem: Step = (node) => (node.t === 'array' ? unrequired(elementOf(node)) : undefined);
-
-function elementOf(node: StoredNode): StoredNode | undefined {
-  return node.i ?? node.a;
-}
 
 function hasProperties(node: StoredNode, view: VersionView): boolean {
   const def = storedDefinition(view, node);
