@@ -81,7 +81,8 @@ function mapJson(node: YAMLMap, anchors: Anchors, options: ToJsonOptions, state:
   return out;
 }
 
-function scalarJson(value: unknown, source: unknown): unknown {
+/** The JSON value of a scalar's parsed value (its source text where Kubernetes keeps that, as for timestamps). */
+export function scalarJson(value: unknown, source: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return typeof source === 'string' && source.includes(':') ? source : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;

@@ -4,9 +4,9 @@ import type { Resource } from '../model/resource';
 import type { AnalysisEnv } from '../service/env';
 import { INCREMENTAL_MIN_SIZE } from '../model/incremental';
 import { issuesFromErrors, type SchemaIssue } from './errors';
-import { defaultSchemaStore } from './instance';
 import { ExpansionLimitError, yamlToJson } from './toJson';
-import { chooseSchema } from './validators';
+import { fitsDefinition } from './fits';
+import { builtinValidator, chooseSchema } from './validators';
 
 export type { SchemaCode, SchemaIssue } from './errors';
 
@@ -43,6 +43,9 @@ function computeIssues(resource: Resource, anchors: Anchors, window: Window, env
     case 'unservedVersion':
       return [{ code: 'unknown-kind', at: resource.kindSpan, variant: 'version', args: { kind: resource.kind, apiVersion: resource.apiVersion, versions: choice.versions.join(', ') } }];
   }
+  if (choice.kind === 'builtin' && fitsDefinition(resource.node, anchors, choice.store.loadVersion(choice.minor), choice.definition)) return [];
+  const validate = choice.kind === 'builtin' ? builtinValidator(choice.store, choice.minor, resource.apiVersion, resource.kind) : choice.validate;
+  if (!validate) return [];
   let data: unknown;
   try {
     data = yamlToJson(resource.node, anchors, { cache: resource.span[1] - resource.span[0] >= INCREMENTAL_MIN_SIZE });
@@ -50,10 +53,10 @@ function computeIssues(resource: Resource, anchors: Anchors, window: Window, env
     if (e instanceof ExpansionLimitError) return [];
     throw e;
   }
-  if (choice.validate(data)) return [];
-  const store = choice.minor === undefined ? undefined : defaultSchemaStore();
+  if (validate(data)) return [];
+  const store = choice.kind === 'builtin' ? choice.store : undefined;
   const existsElsewhere = store
     ? (path: (string | number)[]) => store.fieldMinors(resource.apiVersion, resource.kind, path).some((m) => m >= window.min && m <= window.max)
     : undefined;
-  return issuesFromErrors(choice.validate.errors ?? [], { resource, anchors, data, existsElsewhere });
+  return issuesFromErrors(validate.errors ?? [], { resource, anchors, data, existsElsewhere });
 }

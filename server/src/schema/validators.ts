@@ -9,8 +9,10 @@ import type { SchemaStore } from './store';
 
 /** How a resource is validated, or why it is not. */
 export type SchemaChoice =
-  /** A compiled validator; `minor` is set for the built-in schemas (and the four bundled CRDs). */
-  | { kind: 'validator'; validate: ValidateFunction; minor?: number }
+  /** A workspace CRD's compiled validator. */
+  | { kind: 'validator'; validate: ValidateFunction }
+  /** A built-in schema (or one of the four bundled CRDs): the store's `definition` at `minor`; `builtinValidator` compiles it. */
+  | { kind: 'builtin'; store: SchemaStore; minor: number; definition: string }
   /** No schema anywhere: not built in, not bundled, no workspace CRD. */
   | { kind: 'unknown' }
   /** A workspace CRD defines the kind but does not serve this version; `versions` are the ones it serves. */
@@ -159,8 +161,8 @@ export function chooseSchema(window: { min: number; max: number }, apiVersion: s
   const store = defaultSchemaStore();
   if (!store) return { kind: 'skip' };
   const minor = minorFor(store, window, apiVersion, kind);
-  const validate = minor === undefined ? undefined : builtinValidator(store, minor, apiVersion, kind);
-  if (validate) return { kind: 'validator', validate, minor };
+  const definition = minor === undefined ? undefined : store.definitionFor(minor, apiVersion, kind);
+  if (definition !== undefined) return { kind: 'builtin', store, minor: minor!, definition };
   const slash = apiVersion.indexOf('/');
   const group = slash === -1 ? '' : apiVersion.slice(0, slash);
   if (crds?.hasKind(group, kind)) {

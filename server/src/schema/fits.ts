@@ -1,0 +1,137 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { MAX_DEPTH, mapPairs, scalarText, type Anchors } from '../model/nodes';
+import type { VersionView } from './expand';
+import { KUBERNETES_FORMATS } from './formats';
+import type { StoredDef, StoredNode } from './stored';
+import { scalarJson } from './toJson';
+
+/** Above this many pairs a mapping finds its repeated keys with a set instead of by looking back. */
+const LOOK_BACK = 16;
+
+/** Where a walk is: the version's schemas, and the nodes left before it gives up (as `yamlToJson`'s budget). */
+interface Walk {
+  view: VersionView;
+  anchors: Anchors;
+  left: number;
+}
+
+/**
+ * Whether the JSON value `yamlToJson` makes of a resource satisfies a definition of a built-in (store) schema,
+ * decided on the YAML nodes without making the JSON. The store's schemas use only `type`, `format`, `enum`,
+ * array items, map values and definitions (properties, required properties, no others), each checked here as
+ * ajv checks it. False also where the answer is not certain: a document with anchors, aliases or merge keys, a
+ * format not known here, a definition missing from the version, or more nodes than `budget`. A caller then
+ * validates with ajv, which also says what is wrong; so a true here must never be given where ajv reports an
+ * error (`test/corpus/schemaFits.test.ts` compares the two on the corpus).
+ */
+export function fitsDefinition(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): boolean {
+  if (!anchors.isEmpty() || anchors.merges) return false;
+  const root = view.nameIndex.get(definition);
+  return root !== undefined && fits({ view, anchors, left: budget }, node, { r: root }, 0);
+}
+
+function fits(w: Walk, node: Node | null | undefined, schema: StoredNode, depth: number): boolean {
+  if (--w.left < 0) return false;
+  if (!node || depth > MAX_DEPTH) return scalarFits(null, schema);
+  if (isScalar(node)) return scalarFits(scalarJson(node.value, node.source), schema);
+  if (isSeq(node)) {
+    if (!typeAllows(schema.t, 'array') || schema.r !== undefined || schema.e !== undefined) return false;
+    if (schema.i) for (const item of node.items) if (!fits(w, item as Node, schema.i, depth + 1)) return false;
+    return true;
+  }
+  if (!isMap(node)) return scalarFits(null, schema);
+  if (!typeAllows(schema.t, 'object') || schema.e !== undefined) return false;
+  const def = schema.r === undefined ? undefined : w.view.defs.get(w.view.shared.names[schema.r]);
+  if (schema.r !== undefined && !def) return false;
+  return mapFits(w, node, def, schema.a, depth);
+}
+
+/** A mapping against a definition's properties and required ones, and against a map's value type. */
+function mapFits(w: Walk, map: YAMLMap, def: StoredDef | undefined, values: StoredNode | undefined, depth: number): boolean {
+  const pairs = mapPairs(map, w.anchors);
+  const seen = pairs.length > LOOK_BACK ? new Set<string>() : undefined;
+  const closed = def !== undefined && hasProperties(def);
+  let required = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    const key = scalarText(pair.key);
+    const value = pair.value as Node | null;
+    if (key === undefined || isNull(value, depth + 1) || kept(pairs, i, key, seen, depth + 1)) continue;
+    if (key === '__proto__') return false;
+    if (closed) {
+      if (!Object.prototype.hasOwnProperty.call(def.p, key)) return false;
+      if (!fits(w, value, w.view.shared.fields[def.p[key]], depth + 1)) return false;
+      if (def.q?.includes(key)) required++;
+    }
+    if (values && !fits(w, value, values, depth + 1)) return false;
+  }
+  return !closed || required === (def.q?.length ?? 0);
+}
+
+function hasProperties(def: StoredDef): boolean {
+  for (const key in def.p) if (Object.prototype.hasOwnProperty.call(def.p, key)) return true;
+  return false;
+}
+
+/** True when an earlier pair with the key was kept (`yamlToJson` keeps the first whose value is not null). */
+function kept(pairs: readonly Pair[], i: number, key: string, seen: Set<string> | undefined, depth: number): boolean {
+  if (seen) {
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  }
+  for (let j = 0; j < i; j++) if (scalarText(pairs[j].key) === key && !isNull(pairs[j].value as Node | null, depth)) return true;
+  return false;
+}
+
+/** True when a mapping value converts to null, which `yamlToJson` drops with its key. */
+function isNull(value: Node | null, depth: number): boolean {
+  if (!value || depth > MAX_DEPTH) return true;
+  return isScalar(value) ? scalarJson(value.value, value.source) === null : !isMap(value) && !isSeq(value);
+}
+
+function scalarFits(value: unknown, schema: StoredNode): boolean {
+  if (schema.r !== undefined) return false;
+  if (!typeAllows(schema.t, jsonType(value))) return false;
+  if (schema.e !== undefined && !schema.e.includes(value as string)) return false;
+  return schema.f === undefined || formatFits(schema.f, value);
+}
+
+function formatFits(name: string, value: unknown): boolean {
+  if (!Object.prototype.hasOwnProperty.call(KUBERNETES_FORMATS, name)) return false;
+  const format = KUBERNETES_FORMATS[name];
+  if (format.type === 'number') return typeof value !== 'number' || format.validate(value);
+  if (typeof value !== 'string') return true;
+  return typeof format.validate === 'function' ? format.validate(value) : format.validate.test(value);
+}
+
+type JsonType = 'null' | 'boolean' | 'string' | 'number' | 'integer' | 'array' | 'object' | 'other';
+
+function jsonType(value: unknown): JsonType {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return 'boolean';
+    case 'string':
+      return 'string';
+    case 'number':
+      return !((value as number) % 1) && !Number.isNaN(value) ? 'integer' : 'number';
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * Whether a stored type (absent: any) admits a JSON value of the given type, as the code ajv generates checks it:
+ * an integer is a number with no fraction that is not NaN (so infinities count), and NaN is a number.
+ */
+function typeAllows(type: string | string[] | undefined, actual: JsonType): boolean {
+  if (type === undefined) return actual !== 'other';
+  if (typeof type === 'string') return admits(type, actual);
+  for (const t of type) if (admits(t, actual)) return true;
+  return false;
+}
+
+function admits(type: string, actual: JsonType): boolean {
+  return type === actual || (type === 'number' && actual === 'integer');
+}
