@@ -1,18 +1,22 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { MAX_DEPTH, mapPairs, scalarText, type Anchors } from '../model/nodes';
+import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { MAX_DEPTH, scalarText, type Anchors } from '../model/nodes';
 import type { VersionView } from './expand';
 import { KUBERNETES_FORMATS } from './formats';
 import type { StoredDef, StoredNode } from './stored';
 import { scalarJson } from './toJson';
 
-/** Above this many pairs a mapping finds its repeated keys with a set instead of by looking back. */
-const LOOK_BACK = 16;
+/** Above this many kept keys a mapping finds its repeated keys with a set instead of by looking back. */
+const LOOK_BACK = 32;
 
-/** Where a walk is: the version's schemas, and the nodes left before it gives up (as `yamlToJson`'s budget). */
+/**
+ * Where a walk is: the version's schemas, the nodes left before it gives up (as `yamlToJson`'s budget), and the
+ * keys kept so far by the open mappings, a stack (`keys` up to `top`) they share.
+ */
 interface Walk {
   view: VersionView;
-  anchors: Anchors;
   left: number;
+  keys: string[];
+  top: number;
 }
 
 /**
@@ -27,7 +31,7 @@ interface Walk {
 export function fitsDefinition(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): boolean {
   if (!anchors.isEmpty() || anchors.merges) return false;
   const root = view.nameIndex.get(definition);
-  return root !== undefined && fits({ view, anchors, left: budget }, node, { r: root }, 0);
+  return root !== undefined && fits({ view, left: budget, keys: [], top: 0 }, node, { r: root }, 0);
 }
 
 function fits(w: Walk, node: Node | null | undefined, schema: StoredNode, depth: number): boolean {
@@ -43,51 +47,61 @@ function fits(w: Walk, node: Node | null | undefined, schema: StoredNode, depth:
   if (!typeAllows(schema.t, 'object') || schema.e !== undefined) return false;
   const def = schema.r === undefined ? undefined : w.view.defs.get(w.view.shared.names[schema.r]);
   if (schema.r !== undefined && !def) return false;
-  return mapFits(w, node, def, schema.a, depth);
+  const base = w.top;
+  const ok = mapFits(w, node, def, schema.a, depth);
+  w.top = base;
+  return ok;
 }
 
-/** A mapping against a definition's properties and required ones, and against a map's value type. */
+/**
+ * A mapping against a definition's properties and required ones, and against a map's value type. Its pairs
+ * are taken as `yamlToJson` takes them: a key whose value is null is dropped, and of repeated keys the first
+ * kept one counts.
+ */
 function mapFits(w: Walk, map: YAMLMap, def: StoredDef | undefined, values: StoredNode | undefined, depth: number): boolean {
-  const pairs = mapPairs(map, w.anchors);
-  const seen = pairs.length > LOOK_BACK ? new Set<string>() : undefined;
-  const closed = def !== undefined && hasProperties(def);
+  const properties = def && propertiesOf(w.view, def);
+  const base = w.top;
+  let seen: Set<string> | undefined;
   let required = 0;
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i];
-    const key = scalarText(pair.key);
-    const value = pair.value as Node | null;
-    if (key === undefined || isNull(value, depth + 1) || kept(pairs, i, key, seen, depth + 1)) continue;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const key = scalarText(item.key);
+    const value = item.value as Node | null;
+    if (key === undefined || !value || depth + 1 > MAX_DEPTH) continue;
+    if (isScalar(value) ? scalarJson(value.value, value.source) === null : !isMap(value) && !isSeq(value)) continue;
+    if (seen ? seen.has(key) : keptBefore(w, base, key)) continue;
+    if (seen) seen.add(key);
+    else {
+      w.keys[w.top++] = key;
+      if (w.top - base > LOOK_BACK) seen = new Set(w.keys.slice(base, w.top));
+    }
     if (key === '__proto__') return false;
-    if (closed) {
-      if (!Object.prototype.hasOwnProperty.call(def.p, key)) return false;
-      if (!fits(w, value, w.view.shared.fields[def.p[key]], depth + 1)) return false;
-      if (def.q?.includes(key)) required++;
+    if (properties) {
+      const field = properties.get(key);
+      if (!field || !fits(w, value, field, depth + 1)) return false;
+      if (def!.q?.includes(key)) required++;
     }
     if (values && !fits(w, value, values, depth + 1)) return false;
   }
-  return !closed || required === (def.q?.length ?? 0);
+  return !properties || required === (def!.q?.length ?? 0);
 }
 
-function hasProperties(def: StoredDef): boolean {
-  for (const key in def.p) if (Object.prototype.hasOwnProperty.call(def.p, key)) return true;
+function keptBefore(w: Walk, base: number, key: string): boolean {
+  for (let i = base; i < w.top; i++) if (w.keys[i] === key) return true;
   return false;
 }
 
-/** True when an earlier pair with the key was kept (`yamlToJson` keeps the first whose value is not null). */
-function kept(pairs: readonly Pair[], i: number, key: string, seen: Set<string> | undefined, depth: number): boolean {
-  if (seen) {
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
+const definitionProperties = new WeakMap<StoredDef, Map<string, StoredNode> | null>();
+
+/** A definition's properties by name (the JSON's own keys looked up in a map, not on a parsed object), or null when it lists none. */
+function propertiesOf(view: VersionView, def: StoredDef): Map<string, StoredNode> | null {
+  let properties = definitionProperties.get(def);
+  if (properties === undefined) {
+    const names = Object.keys(def.p);
+    properties = names.length ? new Map(names.map((name) => [name, view.shared.fields[def.p[name]]])) : null;
+    definitionProperties.set(def, properties);
   }
-  for (let j = 0; j < i; j++) if (scalarText(pairs[j].key) === key && !isNull(pairs[j].value as Node | null, depth)) return true;
-  return false;
-}
-
-/** True when a mapping value converts to null, which `yamlToJson` drops with its key. */
-function isNull(value: Node | null, depth: number): boolean {
-  if (!value || depth > MAX_DEPTH) return true;
-  return isScalar(value) ? scalarJson(value.value, value.source) === null : !isMap(value) && !isSeq(value);
+  return properties;
 }
 
 function scalarFits(value: unknown, schema: StoredNode): boolean {
