@@ -1,6 +1,7 @@
 import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { decline, makeScalar, scanQuoted, type ScalarContext } from './fastScalars';
 import { isIndicator, isSeparator } from './fastText';
+import { rangeAt, setRange } from './fastNodes';
 import { isMergeKey } from './nodes';
 
 /**
@@ -20,14 +21,14 @@ export function scanFlow(text: string, start: number, ctx: ScalarContext): Node 
   if (text.charCodeAt(i) !== close) {
     for (;;) {
       const item = flowScalar(text, i, isFlowMap, ctx);
-      i = item.range![1];
+      i = rangeAt(item, 1);
       if (isFlowMap) {
         if (text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32 || isMergeKey(item)) decline();
         i += 2;
         skip();
         const value = flowScalar(text, i, false, ctx);
         (node as YAMLMap).items.push(ctx.nodes.pair(item, value));
-        i = value.range![1];
+        i = rangeAt(value, 1);
       } else (node as YAMLSeq).items.push(item);
       if (text.charCodeAt(i) === close) break;
       if (text.charCodeAt(i) !== 44 || text.charCodeAt(i + 1) !== 32) decline();
@@ -35,7 +36,7 @@ export function scanFlow(text: string, start: number, ctx: ScalarContext): Node 
       skip();
     }
   }
-  node.range = [start, i + 1, i + 1];
+  setRange(node, start, i + 1, i + 1);
   return node;
 }
 

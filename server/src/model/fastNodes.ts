@@ -1,4 +1,4 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Schema } from 'yaml';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
 
@@ -6,28 +6,79 @@ function typed<T extends object>(proto: T, type: string, extra: PropertyDescript
   return Object.create(proto, { [NODE_TYPE]: { value: Symbol.for(type) }, ...extra }) as T;
 }
 
-const SCALAR_PROTO = typed(Scalar.prototype, 'yaml.scalar');
+/** The offsets of a node the fast parser made, as three fields: `range` reads them into an array and writes them from one. */
+interface RangeFields {
+  rangeStart: number;
+  rangeValueEnd: number;
+  rangeEnd: number;
+}
+
+/**
+ * `range` on the prototypes of the fast parser's nodes. Each read makes a new array, so a caller changes a range by
+ * assigning it (`node.range = r`), never by writing into the array it read.
+ */
+const RANGE: PropertyDescriptor = {
+  configurable: true,
+  get(this: RangeFields): [number, number, number] {
+    return [this.rangeStart, this.rangeValueEnd, this.rangeEnd];
+  },
+  set(this: RangeFields, r: [number, number, number]) {
+    this.rangeStart = r[0];
+    this.rangeValueEnd = r[1];
+    this.rangeEnd = r[2];
+  },
+};
+
+/** A scalar as the fast parser makes it: all its fields set in one constructor, so V8 keeps them inside the object. */
+class FastScalar implements RangeFields {
+  constructor(
+    public value: unknown,
+    public source: string,
+    public type: Scalar.Type,
+    public format: string | undefined,
+    public rangeStart: number,
+    public rangeValueEnd: number,
+    public rangeEnd: number,
+  ) {}
+}
+Object.setPrototypeOf(FastScalar.prototype, typed(Scalar.prototype, 'yaml.scalar'));
+Object.defineProperty(FastScalar.prototype, 'range', RANGE);
+
+type CollectionClass = new (items: unknown[]) => RangeFields & { items: unknown[] };
+
+/** A class of collections whose instances inherit from `proto` and keep their range as fields, set later by `setRange`. */
+function collectionClass(proto: object): CollectionClass {
+  class FastCollection implements RangeFields {
+    rangeStart = 0;
+    rangeValueEnd = 0;
+    rangeEnd = 0;
+    constructor(public items: unknown[]) {}
+  }
+  Object.setPrototypeOf(FastCollection.prototype, proto);
+  Object.defineProperty(FastCollection.prototype, 'range', RANGE);
+  return FastCollection;
+}
+
 const PAIR_PROTO = typed(Pair.prototype, 'yaml.pair');
 
 /**
  * Builds the `yaml` library's node classes for one document without their constructors, which define the
  * node-type symbol (and a collection's schema) on every instance: here they are inherited from a prototype
- * made once, so `isScalar`, `instanceof`, `clone` and `toJS` see the same nodes the composer makes.
+ * made once, so `isScalar`, `instanceof`, `clone` and `toJS` see the same nodes the composer makes. A node's
+ * range is three fields rather than an array of its own (a third of a parsed tree's memory was those arrays).
  */
 export class NodeFactory {
-  private readonly mapProto: YAMLMap;
-  private readonly seqProto: YAMLSeq;
+  private readonly Map: CollectionClass;
+  private readonly Seq: CollectionClass;
 
   constructor(schema: Schema) {
     const schemaProp = { schema: { value: schema, writable: true, configurable: true } };
-    this.mapProto = typed(YAMLMap.prototype, 'yaml.map', schemaProp);
-    this.seqProto = typed(YAMLSeq.prototype, 'yaml.seq', schemaProp);
+    this.Map = collectionClass(typed(YAMLMap.prototype, 'yaml.map', schemaProp));
+    this.Seq = collectionClass(typed(YAMLSeq.prototype, 'yaml.seq', schemaProp));
   }
 
-  scalar(value: unknown): Scalar {
-    const s = Object.create(SCALAR_PROTO) as Scalar;
-    s.value = value;
-    return s;
+  scalar(value: unknown, source: string, type: Scalar.Type, format: string | undefined, start: number, valueEnd: number, end: number): Scalar {
+    return new FastScalar(value, source, type, format, start, valueEnd, end) as unknown as Scalar;
   }
 
   pair(key: unknown, value: unknown): Pair {
@@ -38,14 +89,41 @@ export class NodeFactory {
   }
 
   map(items: Pair[] = []): YAMLMap {
-    const m = Object.create(this.mapProto) as YAMLMap;
-    m.items = items;
-    return m;
+    return new this.Map(items) as unknown as YAMLMap;
   }
 
   seq(items: unknown[] = []): YAMLSeq {
-    const s = Object.create(this.seqProto) as YAMLSeq;
-    s.items = items;
-    return s;
+    return new this.Seq(items) as unknown as YAMLSeq;
   }
+}
+
+/** Sets a node's range: the fields of a fast parser's node, else a new array. */
+export function setRange(node: Node, start: number, valueEnd: number, end: number): void {
+  const fields = node as unknown as Partial<RangeFields>;
+  if (fields.rangeEnd === undefined) node.range = [start, valueEnd, end];
+  else {
+    fields.rangeStart = start;
+    fields.rangeValueEnd = valueEnd;
+    fields.rangeEnd = end;
+  }
+}
+
+/** One offset of a node's range (0 start, 1 value end, 2 end), read without making its array. */
+export function rangeAt(node: Node, i: 0 | 1 | 2): number {
+  const fields = node as unknown as Partial<RangeFields>;
+  if (fields.rangeEnd === undefined) return node.range![i];
+  return i === 0 ? fields.rangeStart! : i === 1 ? fields.rangeValueEnd! : fields.rangeEnd;
+}
+
+/**
+ * A shallow copy of a collection with its own items array, for a path an edit re-parses (so that caches keyed by a
+ * collection see a new one): of the same class for the
+ * fast parser's nodes (whose range the copy keeps as fields), else through the `yaml` library's constructor.
+ */
+export function copyCollection<T extends YAMLMap | YAMLSeq>(n: T): T {
+  const fast = (n as unknown as Partial<RangeFields>).rangeEnd !== undefined;
+  const c = fast ? (Object.create(Object.getPrototypeOf(n)) as T) : ((n instanceof YAMLMap ? new YAMLMap(n.schema) : new YAMLSeq(n.schema)) as T);
+  Object.assign(c, n);
+  c.items = n.items.slice();
+  return c;
 }

@@ -62,12 +62,12 @@ export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type,
     if (tag !== str && atKey && (tag as TestedTag).default === 'key') decline();
   }
   const resolved = tag === str ? value : tag.resolve(value, decline, ctx.options);
-  const scalar = resolved instanceof Scalar ? resolved : ctx.nodes.scalar(resolved);
-  scalar.range = [start, valueEnd, nodeEnd];
-  scalar.source = value;
-  scalar.type = type;
-  if (tag.format) scalar.format = tag.format;
-  return scalar;
+  if (!(resolved instanceof Scalar)) return ctx.nodes.scalar(resolved, value, type, tag.format, start, valueEnd, nodeEnd);
+  resolved.range = [start, valueEnd, nodeEnd];
+  resolved.source = value;
+  resolved.type = type;
+  if (tag.format) resolved.format = tag.format;
+  return resolved;
 }
 
 const SCALAR_KEY = Symbol.for('yaml.scalar');

@@ -1,6 +1,6 @@
 import { Document, isMap, isPair, isScalar, isSeq, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { LineScanner } from './fastLines';
-import { NodeFactory } from './fastNodes';
+import { NodeFactory, rangeAt, setRange } from './fastNodes';
 import { isMergeKey, scalarText } from './nodes';
 import { scanFlow } from './fastFlow';
 import { DECLINE, decline, keyName, makeScalar, scanBlock, scanQuoted, type ScalarContext, type ScannedScalar } from './fastScalars';
@@ -57,7 +57,7 @@ function endsEmpty(node: unknown): boolean {
     const last: unknown = n.items[n.items.length - 1];
     n = isPair(last) ? last.value : last;
   }
-  return isScalar(n) && n.source === '' && n.range![0] === n.range![2];
+  return isScalar(n) && n.source === '' && rangeAt(n, 0) === rangeAt(n, 2);
 }
 
 /** Up to this many keys, a mapping looks for a repeated key in a list; past it, in a set. */
@@ -110,7 +110,7 @@ class FastParser extends LineScanner {
     const after = this.nextContent(this.next);
     if (after < text.length) decline();
     doc.contents = root as Document.Parsed['contents'];
-    const end = root.range![2];
+    const end = rangeAt(root, 2);
     doc.range = [start === -1 ? p : start, end, endsEmpty(root) ? end : text.length];
   }
 
@@ -150,8 +150,8 @@ class FastParser extends LineScanner {
     }
     names.length = namesBase;
     const map = this.ctx.nodes.map(this.take(base) as Pair[]);
-    const end = (map.items[map.items.length - 1].value as Node).range![2];
-    map.range = [at, end, end];
+    const end = rangeAt(map.items[map.items.length - 1].value as Node, 2);
+    setRange(map, at, end, end);
     this.next = next;
     return map;
   }
@@ -172,8 +172,8 @@ class FastParser extends LineScanner {
       p = q + m;
     }
     const seq = this.ctx.nodes.seq(this.take(base));
-    const end = (seq.items[seq.items.length - 1] as Node).range![2];
-    seq.range = [at, end, end];
+    const end = rangeAt(seq.items[seq.items.length - 1] as Node, 2);
+    setRange(seq, at, end, end);
     this.next = next;
     return seq;
   }
@@ -202,8 +202,8 @@ class FastParser extends LineScanner {
     if (c === 34 || c === 39) return this.endOfLine(scanQuoted(text, q, col)!, q);
     if (c === 91 || c === 123) {
       const node = scanFlow(text, q, this.ctx);
-      const next = this.trailing(node.range![1]);
-      node.range![2] = next;
+      const next = this.trailing(rangeAt(node, 1));
+      setRange(node, rangeAt(node, 0), rangeAt(node, 1), next);
       this.next = next;
       return node;
     }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { LineIndex } from './lines';
 import { findResources } from './resource';
+import { copyCollection } from './fastNodes';
 import { isMergeKey } from './nodes';
 import { duplicateKeys, parseText, type ParseProblem, type YamlDocument } from './yamlDocument';
 
@@ -58,14 +59,6 @@ function enclosing(ast: Document.Parsed, text: string, start: number, end: numbe
   return out;
 }
 
-/** A shallow copy with its own items array, so that caches keyed by a collection see a new one. */
-function copyOf(n: YAMLMap | YAMLSeq): YAMLMap | YAMLSeq {
-  const c = isMap(n) ? new YAMLMap(n.schema) : new YAMLSeq(n.schema);
-  Object.assign(c, n);
-  c.items = n.items.slice() as never;
-  return c;
-}
-
 /** Puts `node` at `index` of a collection's items (as the value of the pair there for a mapping). */
 function place(parent: YAMLMap | YAMLSeq, index: number, node: Node): void {
   const item = parent.items[index];
@@ -77,7 +70,7 @@ function place(parent: YAMLMap | YAMLSeq, index: number, node: Node): void {
 function copyPath(ast: Document.Parsed, path: Slot[], k: number): YAMLMap | YAMLSeq | undefined {
   let parent: YAMLMap | YAMLSeq | undefined;
   for (let i = 0; i < k; i++) {
-    const copy = copyOf(path[i].node);
+    const copy = copyCollection(path[i].node);
     if (parent) place(parent, path[i].index, copy);
     else ast.contents = copy as unknown as ParsedNode;
     parent = copy;
@@ -99,6 +92,7 @@ function shiftAll(root: unknown, from: number, delta: number, skip?: unknown): v
     if (r) {
       if (r[2] < from) continue;
       for (let i = 0; i < 3; i++) if (r[i] >= from) r[i] += delta;
+      (n as Node).range = r;
     }
     if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
   }
