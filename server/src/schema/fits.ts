@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { MAX_DEPTH, scalarText, type Anchors } from '../model/nodes';
 import type { VersionView } from './expand';
 import { KUBERNETES_FORMATS } from './formats';
@@ -63,12 +63,13 @@ function mapFits(w: Walk, map: YAMLMap, def: StoredDef | undefined, values: Stor
   const base = w.top;
   let seen: Set<string> | undefined;
   let required = 0;
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
+  for (const item of map.items as Partial<Pair>[]) {
     const key = scalarText(item.key);
-    const value = item.value as Node | null;
+    const value = item.value as Node | null | undefined;
     if (key === undefined || !value || depth + 1 > MAX_DEPTH) continue;
-    if (isScalar(value) ? scalarJson(value.value, value.source) === null : !isMap(value) && !isSeq(value)) continue;
+    const scalar = isScalar(value);
+    const json = scalar ? scalarJson(value.value, value.source) : undefined;
+    if (scalar ? json === null : !isMap(value) && !isSeq(value)) continue;
     if (seen ? seen.has(key) : keptBefore(w, base, key)) continue;
     if (seen) seen.add(key);
     else {
@@ -78,10 +79,10 @@ function mapFits(w: Walk, map: YAMLMap, def: StoredDef | undefined, values: Stor
     if (key === '__proto__') return false;
     if (properties) {
       const field = properties.get(key);
-      if (!field || !fits(w, value, field, depth + 1)) return false;
+      if (!field || !(scalar ? scalarFits(json, field) : fits(w, value, field, depth + 1))) return false;
       if (def!.q?.includes(key)) required++;
     }
-    if (values && !fits(w, value, values, depth + 1)) return false;
+    if (values && !(scalar ? scalarFits(json, values) : fits(w, value, values, depth + 1))) return false;
   }
   return !properties || required === (def!.q?.length ?? 0);
 }

@@ -13,12 +13,16 @@ export class FieldNode {
   private readonly children = new Map<string, FieldNode>();
   private mode: 'object' | 'map' | 'array' | 'free' | undefined;
   private described: readonly (FieldInfo | undefined)[] | undefined;
+  /** Bit `i` set when the field exists at the store minor with index `i` (see {@link minorMask}). */
+  readonly minors: number;
 
   constructor(
     private readonly views: readonly VersionView[],
     /** Per store minor (same order as the store's `minors`), undefined where the field does not exist. */
     private readonly fields: readonly (StoredField | undefined)[],
-  ) {}
+  ) {
+    this.minors = minorMask(fields.flatMap((f, i) => (f ? [i] : [])));
+  }
 
   /** What the schema says about the field, per store minor (undefined where it does not exist). */
   get infos(): readonly (FieldInfo | undefined)[] {
@@ -84,6 +88,16 @@ const listItem: Step = (node) => (node.t === 'array' ? unrequired(elementOf(node
 function hasProperties(node: StoredNode, view: VersionView): boolean {
   const def = storedDefinition(view, node);
   return !!def && Object.keys(def.p).length > 0;
+}
+
+/** The bit set of store minor indexes that {@link FieldNode.minors} is compared with; a store holds at most 31 minors. */
+export function minorMask(indexes: readonly number[]): number {
+  let mask = 0;
+  for (const i of indexes) {
+    if (i > 30) throw new RangeError(`a schema store holds at most 31 minors (index ${i})`);
+    mask |= 1 << i;
+  }
+  return mask;
 }
 
 const trees = new WeakMap<SchemaStore, Map<string, FieldNode | null>>();

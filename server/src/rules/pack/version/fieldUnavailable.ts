@@ -2,16 +2,17 @@ import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { mapPairs, scalarText } from '../../../model/nodes';
 import { defaultSchemaStore } from '../../../schema/instance';
 import type { SchemaStore } from '../../../schema/store';
-import { fieldTree, type FieldNode } from '../../../versions/fieldTree';
+import { fieldTree, minorMask, type FieldNode } from '../../../versions/fieldTree';
 import { defineRule, valueOf, type RuleContext } from '../../types';
 
 const MAX_DEPTH = 64;
 
-/** What the walk needs besides the YAML: the store and the indexes (into its minors) of the window's served minors. */
+/** What the walk needs besides the YAML: the store and the indexes (into its minors) of the window's served minors, as a list and a bit set. */
 interface Walk {
   ctx: RuleContext;
   store: SchemaStore;
   served: number[];
+  servedMask: number;
 }
 
 /**
@@ -54,7 +55,8 @@ export const fieldUnavailable = defineRule({
       }
       return;
     }
-    walkMap({ ctx, store, served: window.filter((i) => root.has(i)) }, ctx.resource.node, root, 0);
+    const served = window.filter((i) => root.has(i));
+    walkMap({ ctx, store, served, servedMask: minorMask(served) }, ctx.resource.node, root, 0);
   },
 });
 
@@ -63,14 +65,9 @@ function walkMap(w: Walk, map: YAMLMap, node: FieldNode, depth: number): void {
     const key = scalarText(pair.key);
     const child = key === undefined ? undefined : node.child(key);
     if (!child) continue;
-    if (hasAll(child, w.served)) descend(w, w.ctx.anchors.resolve(pair.value), child, depth + 1);
+    if ((child.minors & w.servedMask) === w.servedMask) descend(w, w.ctx.anchors.resolve(pair.value), child, depth + 1);
     else report(w, pair, key!, child);
   }
-}
-
-function hasAll(node: FieldNode, minors: readonly number[]): boolean {
-  for (const i of minors) if (!node.has(i)) return false;
-  return true;
 }
 
 function descend(w: Walk, value: Node | undefined, node: FieldNode, depth: number): void {
