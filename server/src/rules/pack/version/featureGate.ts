@@ -1,5 +1,5 @@
-import type { Node, Pair } from 'yaml';
-import { get, scalarText } from '../../../model/nodes';
+import { isMap, type Node, type Pair } from 'yaml';
+import { get, mapPairs, scalarText } from '../../../model/nodes';
 import type { Localized } from '../../../service/messages';
 import { FEATURE_GATES, offIn, type FeatureGate, type GateUse } from '../../../versions/gates';
 import { formatMinors, formatWindow } from '../../../versions/window';
@@ -25,12 +25,14 @@ export const featureGate = defineRule({
   check(ctx) {
     const seen = new Set<Pair>();
     const roots = new Map<string, Node[]>();
+    const keys = new Map<Node, Set<string>>();
     for (const { gate, off } of gatesOffIn(ctx.settings.kubernetes)) {
       for (const use of gate.uses) {
         const key = use.scope === 'resource' ? `resource:${use.kinds?.includes(ctx.resource.kind)}` : use.scope;
         let from = roots.get(key);
         if (!from) roots.set(key, (from = scopeRoots(ctx, use)));
         for (const root of from) {
+          if (use.path[0] !== '*' && !keysOf(ctx, root, keys).has(use.path[0])) continue;
           for (const pair of pairsAt(ctx, root, use.path, 0, [])) {
             if (seen.has(pair) || !valueMatches(ctx, pair, use)) continue;
             seen.add(pair);
@@ -72,6 +74,18 @@ function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
     case 'init':
       return ctx.podSpecs().flatMap((p) => p.containers.filter((c) => c.role === 'init' || c.role === 'sidecar').map((c) => c.node));
   }
+}
+
+/** The keys of a scope root, merged ones included (a superset of what a lookup there can find), listed once per root. */
+function keysOf(ctx: RuleContext, root: Node, known: Map<Node, Set<string>>): Set<string> {
+  let keys = known.get(root);
+  if (!keys) {
+    keys = new Set();
+    const map = ctx.anchors.resolve(root);
+    if (isMap(map)) for (const pair of mapPairs(map, ctx.anchors)) keys.add(scalarText(pair.key) ?? '');
+    known.set(root, keys);
+  }
+  return keys;
 }
 
 /** Adds to `out` the pairs at `path` below `from`, from its step `step` on (`*` steps into every list item). */
