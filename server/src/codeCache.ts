@@ -76,8 +76,13 @@ export function saveCodeCaches(): void {
       if (entry.used && data.length < entry.used * GROWTH_TO_REWRITE) continue;
       mkdirSync(path.dirname(entry.file), { recursive: true });
       const temp = `${entry.file}.${process.pid}.tmp`;
-      writeFileSync(temp, data);
-      renameSync(temp, entry.file);
+      try {
+        writeFileSync(temp, data);
+        renameSync(temp, entry.file);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw e;
+      }
       entry.used = data.length;
       removeOthers(entry);
     } catch {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -81,4 +81,14 @@ test('a cache folder that cannot be written leaves loading and exiting unharmed'
   const cacheDir = path.join(blocked, 'cache');
   assert.deepEqual(loadInChild(file, cacheDir).outcome, 'miss');
   assert.deepEqual(loadInChild(file, cacheDir).outcome, 'miss');
+});
+
+test('a cache that cannot take its place leaves no temporary file behind', () => {
+  const { file, cacheDir } = moduleFolder('function compute() { return twice(6); }');
+  loadInChild(file, cacheDir);
+  const [name] = readdirSync(cacheDir);
+  rmSync(path.join(cacheDir, name));
+  mkdirSync(path.join(cacheDir, name, 'occupied'), { recursive: true });
+  assert.deepEqual(loadInChild(file, cacheDir), { answer: { value: 12, file, dir: path.dirname(file), isModule: true }, outcome: 'miss' });
+  assert.deepEqual(readdirSync(cacheDir), [name], 'the rename failed and its temporary file is gone');
 });
