@@ -116,6 +116,26 @@ export function rangeAt(node: Node, i: 0 | 1 | 2): number {
 }
 
 /**
+ * Moves each offset of a node's range at or after `from` by `delta`, in place: the fields of a fast parser's node,
+ * else the node's own array. False when the node ends before `from`, so nothing below it moves either.
+ */
+export function shiftRange(node: Node, from: number, delta: number): boolean {
+  const f = node as unknown as Partial<RangeFields>;
+  if (f.rangeEnd === undefined) {
+    const r = node.range;
+    if (!r) return true;
+    if (r[2] < from) return false;
+    for (let i = 0; i < 3; i++) if (r[i] >= from) r[i] += delta;
+    return true;
+  }
+  if (f.rangeEnd < from) return false;
+  if (f.rangeStart! >= from) f.rangeStart! += delta;
+  if (f.rangeValueEnd! >= from) f.rangeValueEnd! += delta;
+  f.rangeEnd += delta;
+  return true;
+}
+
+/**
  * A shallow copy of a collection with its own items array, for a path an edit re-parses (so that caches keyed by a
  * collection see a new one): of the same class for the
  * fast parser's nodes (whose range the copy keeps as fields), else through the `yaml` library's constructor.

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { LineIndex } from './lines';
 import { findResources } from './resource';
-import { copyCollection } from './fastNodes';
+import { copyCollection, shiftRange } from './fastNodes';
 import { isMergeKey } from './nodes';
 import { duplicateKeys, parseText, type ParseProblem, type YamlDocument } from './yamlDocument';
 
@@ -88,12 +88,7 @@ function shiftAll(root: unknown, from: number, delta: number, skip?: unknown): v
       stack.push(n.key, n.value);
       continue;
     }
-    const r = (n as Node).range;
-    if (r) {
-      if (r[2] < from) continue;
-      for (let i = 0; i < 3; i++) if (r[i] >= from) r[i] += delta;
-      (n as Node).range = r;
-    }
+    if (!shiftRange(n as Node, from, delta)) continue;
     if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
   }
 }
