@@ -9,6 +9,7 @@ import type { Resource } from '../../server/src/model/resource';
 import { parseYamlFile } from '../../server/src/model/yamlFile';
 import { fitsDefinition } from '../../server/src/schema/fits';
 import { ExpansionLimitError, yamlToJson } from '../../server/src/schema/toJson';
+import type { SchemaStore } from '../../server/src/schema/store';
 import { builtinValidator, chooseSchema } from '../../server/src/schema/validators';
 import type { Anchors } from '../../server/src/model/nodes';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -26,8 +27,7 @@ function random(seed: number): () => number {
 }
 
 /** ajv's verdict on the resource's JSON, as `schemaIssues` reaches it (a conversion over budget reports nothing). */
-function ajvValid(resource: Resource, anchors: Anchors, minor: number): boolean {
-  const store = (chooseSchema(DEFAULT_SETTINGS.kubernetes, resource.apiVersion, resource.kind, undefined) as { store: Parameters<typeof builtinValidator>[0] }).store;
+function ajvValid(resource: Resource, anchors: Anchors, store: SchemaStore, minor: number): boolean {
   const validate = builtinValidator(store, minor, resource.apiVersion, resource.kind)!;
   try {
     return validate(yamlToJson(resource.node, anchors)) as boolean;
@@ -94,7 +94,7 @@ test('the node walk and ajv agree on every built-in resource of the corpus, as w
           const undo = round === 0 ? () => undefined : mutate(resource.node, next);
           if (!undo) continue;
           const fits = fitsDefinition(resource.node as Node, anchors, view, choice.definition);
-          const valid = ajvValid(resource, anchors, choice.minor);
+          const valid = ajvValid(resource, anchors, choice.store, choice.minor);
           const where = `${path.relative(CORPUS, file)} #${placed.index} ${resource.kind}/${resource.name ?? ''} round ${round}`;
           if (fits && !valid) unsound.push(where);
           if (!fits && valid && anchors.isEmpty() && !anchors.merges) imprecise.push(where);

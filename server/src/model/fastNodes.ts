@@ -97,22 +97,27 @@ export class NodeFactory {
   }
 }
 
+/** A node's range fields when the fast parser made it; undefined for the `yaml` library's nodes, which hold an array. */
+function fieldsOf(node: Node): RangeFields | undefined {
+  return (node as unknown as Partial<RangeFields>).rangeEnd === undefined ? undefined : (node as unknown as RangeFields);
+}
+
 /** Sets a node's range: the fields of a fast parser's node, else a new array. */
 export function setRange(node: Node, start: number, valueEnd: number, end: number): void {
-  const fields = node as unknown as Partial<RangeFields>;
-  if (fields.rangeEnd === undefined) node.range = [start, valueEnd, end];
+  const f = fieldsOf(node);
+  if (!f) node.range = [start, valueEnd, end];
   else {
-    fields.rangeStart = start;
-    fields.rangeValueEnd = valueEnd;
-    fields.rangeEnd = end;
+    f.rangeStart = start;
+    f.rangeValueEnd = valueEnd;
+    f.rangeEnd = end;
   }
 }
 
 /** One offset of a node's range (0 start, 1 value end, 2 end), read without making its array. */
 export function rangeAt(node: Node, i: 0 | 1 | 2): number {
-  const fields = node as unknown as Partial<RangeFields>;
-  if (fields.rangeEnd === undefined) return node.range![i];
-  return i === 0 ? fields.rangeStart! : i === 1 ? fields.rangeValueEnd! : fields.rangeEnd;
+  const f = fieldsOf(node);
+  if (!f) return node.range![i];
+  return i === 0 ? f.rangeStart : i === 1 ? f.rangeValueEnd : f.rangeEnd;
 }
 
 /**
@@ -120,8 +125,8 @@ export function rangeAt(node: Node, i: 0 | 1 | 2): number {
  * else the node's own array. False when the node ends before `from`, so nothing below it moves either.
  */
 export function shiftRange(node: Node, from: number, delta: number): boolean {
-  const f = node as unknown as Partial<RangeFields>;
-  if (f.rangeEnd === undefined) {
+  const f = fieldsOf(node);
+  if (!f) {
     const r = node.range;
     if (!r) return true;
     if (r[2] < from) return false;
@@ -129,20 +134,19 @@ export function shiftRange(node: Node, from: number, delta: number): boolean {
     return true;
   }
   if (f.rangeEnd < from) return false;
-  if (f.rangeStart! >= from) f.rangeStart! += delta;
-  if (f.rangeValueEnd! >= from) f.rangeValueEnd! += delta;
+  if (f.rangeStart >= from) f.rangeStart += delta;
+  if (f.rangeValueEnd >= from) f.rangeValueEnd += delta;
   f.rangeEnd += delta;
   return true;
 }
 
 /**
  * A shallow copy of a collection with its own items array, for a path an edit re-parses (so that caches keyed by a
- * collection see a new one): of the same class for the
- * fast parser's nodes (whose range the copy keeps as fields), else through the `yaml` library's constructor.
+ * collection see a new one): of the same class for the fast parser's nodes (whose range the copy keeps as fields),
+ * else through the `yaml` library's constructor.
  */
 export function copyCollection<T extends YAMLMap | YAMLSeq>(n: T): T {
-  const fast = (n as unknown as Partial<RangeFields>).rangeEnd !== undefined;
-  const c = fast ? (Object.create(Object.getPrototypeOf(n)) as T) : ((n instanceof YAMLMap ? new YAMLMap(n.schema) : new YAMLSeq(n.schema)) as T);
+  const c = fieldsOf(n) ? (Object.create(Object.getPrototypeOf(n)) as T) : ((n instanceof YAMLMap ? new YAMLMap(n.schema) : new YAMLSeq(n.schema)) as T);
   Object.assign(c, n);
   c.items = n.items.slice();
   return c;
