@@ -34,7 +34,7 @@ const VSIX = path.join(REPO, 'dist/workload-studio.vsix');
 const THEIR_DEBOUNCE_MS = 200;
 
 function parseArgs(argv) {
-  const o = { runs: 5, warmup: 1, warmRuns: 10, warmWarmup: 2, positions: 100, seed: 7, editingWarmup: 10, edits: 25, editWarmup: 3, cycles: 200, theirCycles: 40, settle: 20, activationRuns: 10, requestTimeoutMs: 10_000, minor: 32, package: true, corpus: true, only: undefined, timeoutMs: 60_000, deadlineS: 2400, out: path.join(REPO, 'BENCHMARKS.md') };
+  const o = { runs: 9, warmup: 1, warmRuns: 10, warmWarmup: 2, positions: 100, seed: 7, editingWarmup: 10, edits: 25, editWarmup: 3, cycles: 200, theirCycles: 40, settle: 20, activationRuns: 10, requestTimeoutMs: 10_000, minor: 32, package: true, corpus: true, only: undefined, timeoutMs: 60_000, deadlineS: 2400, out: path.join(REPO, 'BENCHMARKS.md') };
   const numeric = { '--runs': 'runs', '--warmup': 'warmup', '--warm-runs': 'warmRuns', '--warm-warmup': 'warmWarmup', '--minor': 'minor', '--positions': 'positions', '--seed': 'seed', '--editing-warmup': 'editingWarmup', '--edits': 'edits', '--cycles': 'cycles', '--their-cycles': 'theirCycles', '--activation-runs': 'activationRuns', '--request-timeout': 'requestTimeoutMs', '--timeout': 'timeoutMs', '--deadline': 'deadlineS' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

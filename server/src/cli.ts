@@ -6,8 +6,19 @@ const readStdin = async (): Promise<Uint8Array> => {
   return Buffer.concat(chunks);
 };
 
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') stdoutClosed = true;
+  else {
+    process.stderr.write(`kws: ${String(e)}\n`);
+    process.exitCode = 2;
+  }
+});
+
 main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => {
+    if (!stdoutClosed) process.stdout.write(t);
+  },
   stderr: (t) => process.stderr.write(t),
   readStdin,
   env: process.env,

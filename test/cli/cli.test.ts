@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -105,4 +106,14 @@ test('the bundled CLI runs as a process, reading stdin and setting the exit code
   const dirRun = spawnSync(process.execPath, [CLI_JS, 'check', dir], { encoding: 'utf8' });
   assert.ok(dirRun.status === 1 || dirRun.status === 2, `status ${dirRun.status}`);
   chmodSync(unreadable, 0o644);
+});
+
+test('a reader that closes the output early (`kws check | head`) ends the CLI quietly with its own exit code', async () => {
+  const child = spawn(process.execPath, [CLI_JS, 'check', bad], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const [status] = (await once(child, 'close')) as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
 });
