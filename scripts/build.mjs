@@ -50,6 +50,18 @@ if (!existsSync(validatorStamp) || validatorInputs.some((f) => statSync(f).mtime
   console.log(`wrote the validators of ${written.kinds} kinds of Kubernetes 1.${written.minor} (${(written.bytes / 2 ** 20).toFixed(1)} MiB)`);
 }
 
+// Which kinds hold one kind of value at every path in every minor (server/src/versions/regularKinds.ts), worked out
+// once here instead of from every minor's schemas in the server.
+const regularStamp = 'schemas/generated/regular-kinds.json';
+const regularInputs = [schemaStamp, 'server/src/versions/regularKinds.ts', 'server/src/schema/store.ts'];
+if (!existsSync(regularStamp) || regularInputs.some((f) => statSync(f).mtimeMs > statSync(regularStamp).mtimeMs)) {
+  const generator = 'node_modules/.cache/workload-studio/regularKinds.cjs';
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/versions/regularKinds.ts'], outfile: generator });
+  const { writeRegularKinds } = createRequire(import.meta.url)(path.resolve(generator));
+  const written = writeRegularKinds('schemas/generated');
+  console.log(`listed ${written.regular} of ${written.kinds} kinds as regular`);
+}
+
 mkdirSync('dist', { recursive: true });
 const started = Date.now();
 if (watch) {

@@ -14,17 +14,7 @@ import { builtinValidator, chooseSchema } from '../../server/src/schema/validato
 import type { Anchors } from '../../server/src/model/nodes';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { CORPUS, needsCorpus } from '../helpers/paths';
-
-/** A small deterministic generator, so a failure names the same mutation on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../helpers/randomEdits';
 
 /** ajv's verdict on the resource's JSON, as `schemaIssues` reaches it (a conversion over budget reports nothing). */
 function ajvValid(resource: Resource, anchors: Anchors, store: SchemaStore, minor: number): boolean {
@@ -77,7 +67,8 @@ function mutate(root: YAMLMap, next: () => number): (() => void) | undefined {
 }
 
 test('the node walk and ajv agree on every built-in resource of the corpus, as written and after random changes', needsCorpus(), async () => {
-  const next = random(20261126);
+  const rng = new Random(20261126);
+  const next = () => rng.next();
   const unsound: string[] = [];
   const imprecise: string[] = [];
   let checked = 0;

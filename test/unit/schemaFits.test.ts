@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Node } from 'yaml';
 import { parseYamlDocument } from '../../server/src/model/yamlDocument';
-import { fitsDefinition } from '../../server/src/schema/fits';
+import { fitOf, fitsDefinition } from '../../server/src/schema/fits';
 import { yamlToJson } from '../../server/src/schema/toJson';
 import { builtinValidator, chooseSchema } from '../../server/src/schema/validators';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -91,5 +91,23 @@ describe('the schema walk decides as ajv does on the JSON', () => {
     assert.deepEqual(anchored, { fits: false, ajv: true });
     const proto = verdicts(POD(`  containers: [{name: app}]\n  nodeSelector: {__proto__: x}\n`));
     assert.equal(proto.fits, false);
+  });
+});
+
+describe('the walk tells whether it checked every key', () => {
+  const fit = (text: string) => {
+    const doc = parseYamlDocument(text, { reportSyntax: true });
+    const resource = doc.resources[0];
+    const choice = chooseSchema(DEFAULT_SETTINGS.kubernetes, resource.apiVersion, resource.kind, undefined);
+    if (choice.kind !== 'builtin') throw new Error('not a built-in kind');
+    return fitOf(resource.node as Node, doc.anchors, choice.store.loadVersion(choice.minor), choice.definition);
+  };
+
+  test('a null-valued key its definition does not list fits, unchecked; listed ones and free map keys are checked', () => {
+    assert.equal(fit(POD(`  containers:\n    - name: app\n      image: nginx\n`)), 'keysKnown');
+    assert.equal(fit(POD(`  containers:\n    - name: app\n      colour:\n`)), 'fits');
+    assert.equal(fit(POD(`  containers:\n    - name: app\n      colour: ~\n`)), 'fits');
+    assert.equal(fit(POD(`  containers:\n    - name: app\n      image:\n  nodeSelector: {disk: ~}\n`)), 'keysKnown');
+    assert.equal(fit(POD(`  containers:\n    - name: app\n      colour: blue\n`)), 'no');
   });
 });

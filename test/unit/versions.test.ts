@@ -95,6 +95,15 @@ describe('version/field-unavailable', () => {
     assert.deepEqual(lines(versionFindings(text, '1.26-1.32'), 'version/field-unavailable'), [4]);
   });
 
+  test('with one minor in the window, a field of a later minor is reported whether it fits the schema or not, a null value included', () => {
+    const noSidecar = JOB.replace('          restartPolicy: Always\n', '');
+    for (const value of ['1', '', '~']) {
+      const text = noSidecar.replace('backoffLimitPerIndex: 1', `backoffLimitPerIndex:${value && ` ${value}`}`);
+      assert.deepEqual(lines(versionFindings(text, '1.27-1.27'), 'version/field-unavailable'), [8], value);
+    }
+    assert.deepEqual(lines(versionFindings(JOB, '1.32-1.32'), 'version/field-unavailable'), []);
+  });
+
   test('in Chinese', () => {
     const f = versionFindings(JOB, '1.26-1.32', 'zh-CN').find((x) => x.ruleId === 'version/field-unavailable')!;
     assert.match(f.message, /需要 Kubernetes 1\.28 及以上版本/);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { MAX_DEPTH, scalarText, type Anchors } from '../model/nodes';
 import type { VersionView } from './expand';
 import { KUBERNETES_FORMATS } from './formats';
@@ -17,7 +17,12 @@ interface Walk {
   left: number;
   keys: string[];
   top: number;
+  /** False once a key was let through unchecked: a null-valued key a definition does not list, or a pair past the depth limit. */
+  keysKnown: boolean;
 }
+
+/** How a resource's JSON stands against a schema: it does not fit (or not surely), it fits, or it fits and every key of its mappings, null-valued ones included, is one its definition lists where the definition lists properties. */
+export type Fit = 'no' | 'fits' | 'keysKnown';
 
 /**
  * Whether the JSON value `yamlToJson` makes of a resource satisfies a definition of a built-in (store) schema,
@@ -29,13 +34,22 @@ interface Walk {
  * error (`test/corpus/schemaFits.test.ts` compares the two on the corpus).
  */
 export function fitsDefinition(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): boolean {
-  if (!anchors.isEmpty() || anchors.merges) return false;
+  return fitOf(node, anchors, view, definition, budget) !== 'no';
+}
+
+/** {@link fitsDefinition}'s verdict, telling also whether the walk checked every key against the definitions that list properties. */
+export function fitOf(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): Fit {
+  if (!anchors.isEmpty() || anchors.merges) return 'no';
   const root = view.nameIndex.get(definition);
-  return root !== undefined && fits({ view, left: budget, keys: [], top: 0 }, node, { r: root }, 0);
+  if (root === undefined) return 'no';
+  const w: Walk = { view, left: budget, keys: [], top: 0, keysKnown: true };
+  if (!fits(w, node, { r: root }, 0)) return 'no';
+  return w.keysKnown ? 'keysKnown' : 'fits';
 }
 
 function fits(w: Walk, node: Node | null | undefined, schema: StoredNode, depth: number): boolean {
   if (--w.left < 0) return false;
+  if (depth > MAX_DEPTH) w.keysKnown = false;
   if (!node || depth > MAX_DEPTH) return scalarFits(null, schema);
   if (isScalar(node)) return scalarFits(scalarJson(node.value, node.source), schema);
   if (isSeq(node)) {
@@ -66,10 +80,17 @@ function mapFits(w: Walk, map: YAMLMap, def: StoredDef | undefined, values: Stor
   for (const item of map.items as Partial<Pair>[]) {
     const key = scalarText(item.key);
     const value = item.value as Node | null | undefined;
-    if (key === undefined || !value || depth + 1 > MAX_DEPTH) continue;
-    const scalar = isScalar(value);
-    const json = scalar ? scalarJson(value.value, value.source) : undefined;
-    if (scalar ? json === null : !isMap(value) && !isSeq(value)) continue;
+    if (key === undefined) continue;
+    if (depth + 1 > MAX_DEPTH) {
+      w.keysKnown = false;
+      continue;
+    }
+    const scalar = !!value && isScalar(value);
+    const json = scalar ? scalarJson((value as Scalar).value, (value as Scalar).source) : undefined;
+    if (!value || (scalar ? json === null : !isMap(value) && !isSeq(value))) {
+      if (properties && !properties.has(key)) w.keysKnown = false;
+      continue;
+    }
     if (seen ? seen.has(key) : keptBefore(w, base, key)) continue;
     if (seen) seen.add(key);
     else {

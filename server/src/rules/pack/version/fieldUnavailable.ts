@@ -2,7 +2,9 @@ import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { mapPairs, scalarText } from '../../../model/nodes';
 import { defaultSchemaStore } from '../../../schema/instance';
 import type { SchemaStore } from '../../../schema/store';
+import { validatedKeysKnownAt } from '../../../schema/validate';
 import { fieldTree, minorMask, type FieldNode } from '../../../versions/fieldTree';
+import { regularKind } from '../../../versions/regularKinds';
 import { defineRule, valueOf, type RuleContext } from '../../types';
 
 const MAX_DEPTH = 64;
@@ -18,7 +20,10 @@ interface Walk {
 /**
  * A field the schema of the window's first version lacks (added later), or that a version inside the
  * window no longer has; and a kind first served after the window starts. The resource's YAML is walked
- * once against the kind's cached field tree; maps with free keys (labels, data) are not fields.
+ * once against the kind's cached field tree; maps with free keys (labels, data) are not fields. With one minor in the
+ * window the walk is left out where it cannot find anything: when schema validation found the resource to fit that
+ * minor with every key known, and the kind's fields hold one kind of value at every minor (`regularKinds.ts`), each
+ * field the walk would meet exists at that minor.
  */
 export const fieldUnavailable = defineRule({
   id: 'version/field-unavailable',
@@ -42,9 +47,11 @@ export const fieldUnavailable = defineRule({
   },
   check(ctx) {
     const store = defaultSchemaStore();
-    const root = store && fieldTree(store, ctx.resource.apiVersion, ctx.resource.kind);
-    if (!store || !root) return;
+    if (!store) return;
     const { min, max } = ctx.settings.kubernetes;
+    if (min === max && validatedKeysKnownAt(ctx.resource, ctx.settings.kubernetes, ctx.env) === min && regularKind(store, ctx.resource.apiVersion, ctx.resource.kind)) return;
+    const root = fieldTree(store, ctx.resource.apiVersion, ctx.resource.kind);
+    if (!root) return;
     const window = store.minors.flatMap((m, i) => (m >= min && m <= max ? [i] : []));
     if (!window.length) return;
     if (!root.has(window[0])) {
