@@ -50,8 +50,21 @@ const SPEC_PATHS: Record<string, { template: NodePath; workload: WorkloadClass }
 /** Kinds that carry a pod template. */
 export const POD_CARRIERS: readonly string[] = Object.keys(SPEC_PATHS);
 
-/** The pod spec of a resource, if its kind carries one. */
+const views = new WeakMap<YAMLMap, PodSpecView | null>();
+
+/**
+ * The pod spec of a resource, if its kind carries one. Worked out once per resource node and shared by the index,
+ * the rules and the fixes, which must not change it (an edit re-parses the path it touches into new nodes).
+ */
 export function podSpecOf(r: Resource, anchors: Anchors): PodSpecView | undefined {
+  const known = views.get(r.node);
+  if (known !== undefined) return known ?? undefined;
+  const view = readPodSpec(r, anchors);
+  views.set(r.node, view ?? null);
+  return view;
+}
+
+function readPodSpec(r: Resource, anchors: Anchors): PodSpecView | undefined {
   const where = SPEC_PATHS[r.kind];
   if (!where) return undefined;
   const template = getAt(r.node, where.template, anchors);

@@ -9,11 +9,21 @@ export interface Localized {
 /** A message argument: a value, or a word that itself differs by language. */
 export type MessageArg = string | number | Localized;
 
-/** Picks a text's translation and fills its `{name}` placeholders (localized arguments in the same language). */
+/** A translation split at its placeholders: literal text at even indexes, placeholder names at odd ones. */
+type Parts = readonly string[];
+
+const split = new WeakMap<Localized, Partial<Record<Locale, Parts>>>();
+
+/** Picks a text's translation and fills its `{name}` placeholders (localized arguments in the same language); a placeholder without an argument stays as written. */
 export function format(text: Localized, locale: Locale, args: Record<string, MessageArg> = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (!(k in args)) return m;
+  let byLocale = split.get(text);
+  if (!byLocale) split.set(text, (byLocale = {}));
+  const parts = (byLocale[locale] ??= text[locale].split(/\{(\w+)\}/));
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
     const v = args[k];
-    return typeof v === 'object' ? v[locale] : String(v);
-  });
+    out += (!(k in args) ? `{${k}}` : typeof v === 'object' ? v[locale] : String(v)) + parts[i + 1];
+  }
+  return out;
 }
