@@ -33,6 +33,17 @@ const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }, plugins: serverPlugins },
 ];
 
+/**
+ * Bundles a server module into node_modules/.cache and runs `generate` on its exports when `stamp` (the file it writes)
+ * is missing or older than one of `inputs`; returns what `generate` returned, or undefined when nothing was stale.
+ */
+async function generateWhenStale(stamp, inputs, entry, generate) {
+  if (existsSync(stamp) && inputs.every((f) => statSync(f).mtimeMs <= statSync(stamp).mtimeMs)) return undefined;
+  const generator = `node_modules/.cache/workload-studio/${path.basename(entry, '.ts')}.cjs`;
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: [entry], outfile: generator });
+  return generate(createRequire(import.meta.url)(path.resolve(generator)));
+}
+
 const schemaStamp = 'schemas/generated/index.json';
 const schemaInputs = ['package-lock.json', ...readdirSync('scripts/schemas').map((f) => `scripts/schemas/${f}`)];
 const stale = !existsSync(schemaStamp) || schemaInputs.some((f) => statSync(f).mtimeMs > statSync(schemaStamp).mtimeMs);
@@ -42,25 +53,15 @@ if (stale || process.argv.includes('--schemas')) execFileSync(process.execPath, 
 // files of every session (server/src/schema/precompile.ts says what is written).
 const validatorStamp = 'schemas/generated/validators/index.json';
 const validatorInputs = [schemaStamp, 'package-lock.json', ...['precompile', 'precompiled', 'validators', 'formats'].map((f) => `server/src/schema/${f}.ts`), 'server/src/service/settings.ts'];
-if (!existsSync(validatorStamp) || validatorInputs.some((f) => statSync(f).mtimeMs > statSync(validatorStamp).mtimeMs)) {
-  const generator = 'node_modules/.cache/workload-studio/precompile.cjs';
-  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/schema/precompile.ts'], outfile: generator });
-  const { precompileDefault } = createRequire(import.meta.url)(path.resolve(generator));
-  const written = precompileDefault('schemas/generated');
-  console.log(`wrote the validators of ${written.kinds} kinds of Kubernetes 1.${written.minor} (${(written.bytes / 2 ** 20).toFixed(1)} MiB)`);
-}
+const validators = await generateWhenStale(validatorStamp, validatorInputs, 'server/src/schema/precompile.ts', (m) => m.precompileDefault('schemas/generated'));
+if (validators) console.log(`wrote the validators of ${validators.kinds} kinds of Kubernetes 1.${validators.minor} (${(validators.bytes / 2 ** 20).toFixed(1)} MiB)`);
 
 // Which kinds hold one kind of value at every path in every minor (server/src/versions/regularKinds.ts), worked out
 // once here instead of from every minor's schemas in the server.
 const regularStamp = 'schemas/generated/regular-kinds.json';
 const regularInputs = [schemaStamp, 'server/src/versions/regularKinds.ts', 'server/src/schema/store.ts'];
-if (!existsSync(regularStamp) || regularInputs.some((f) => statSync(f).mtimeMs > statSync(regularStamp).mtimeMs)) {
-  const generator = 'node_modules/.cache/workload-studio/regularKinds.cjs';
-  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/versions/regularKinds.ts'], outfile: generator });
-  const { writeRegularKinds } = createRequire(import.meta.url)(path.resolve(generator));
-  const written = writeRegularKinds('schemas/generated');
-  console.log(`listed ${written.regular} of ${written.kinds} kinds as regular`);
-}
+const regular = await generateWhenStale(regularStamp, regularInputs, 'server/src/versions/regularKinds.ts', (m) => m.writeRegularKinds('schemas/generated'));
+if (regular) console.log(`listed ${regular.regular} of ${regular.kinds} kinds as regular`);
 
 mkdirSync('dist', { recursive: true });
 const started = Date.now();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { defaultSchemaStore } from '../../server/src/schema/instance';
-import { openSchemaStore } from '../../server/src/schema/store';
+import { kindKey, openSchemaStore } from '../../server/src/schema/store';
 import type { StoredDef, StoredNode } from '../../server/src/schema/stored';
 import { computeRegularKind, REGULAR_KINDS_FILE, regularKind, storeKinds } from '../../server/src/versions/regularKinds';
 
@@ -80,6 +80,6 @@ describe('regular kinds: every field path holds one kind of value at each minor 
     const listed = new Set(JSON.parse(readFileSync(path.join(s.dir, REGULAR_KINDS_FILE), 'utf8')) as string[]);
     const kinds = storeKinds(s);
     assert.ok(kinds.length > 200);
-    for (const k of kinds) assert.equal(listed.has(k), computeRegularKind(s, k.slice(0, k.indexOf(' ')), k.slice(k.indexOf(' ') + 1)), k);
+    for (const { apiVersion, kind } of kinds) assert.equal(listed.has(kindKey(apiVersion, kind)), computeRegularKind(s, apiVersion, kind), kindKey(apiVersion, kind));
   });
 });

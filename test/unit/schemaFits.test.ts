@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Node } from 'yaml';
 import { parseYamlDocument } from '../../server/src/model/yamlDocument';
-import { fitOf, fitsDefinition } from '../../server/src/schema/fits';
+import { fitOf } from '../../server/src/schema/fits';
 import { yamlToJson } from '../../server/src/schema/toJson';
 import { builtinValidator, chooseSchema } from '../../server/src/schema/validators';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -15,7 +15,7 @@ function verdicts(text: string): { fits: boolean; ajv: boolean } {
   const choice = chooseSchema(DEFAULT_SETTINGS.kubernetes, resource.apiVersion, resource.kind, undefined);
   assert.equal(choice.kind, 'builtin');
   if (choice.kind !== 'builtin') throw new Error('unreachable');
-  const fits = fitsDefinition(resource.node as Node, doc.anchors, choice.store.loadVersion(choice.minor), choice.definition);
+  const fits = fitOf(resource.node as Node, doc.anchors, choice.store.loadVersion(choice.minor), choice.definition) !== 'no';
   const validate = builtinValidator(choice.store, choice.minor, resource.apiVersion, resource.kind)!;
   return { fits, ajv: validate(yamlToJson(resource.node, doc.anchors)) as boolean };
 }

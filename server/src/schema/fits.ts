@@ -26,18 +26,14 @@ export type Fit = 'no' | 'fits' | 'keysKnown';
 
 /**
  * Whether the JSON value `yamlToJson` makes of a resource satisfies a definition of a built-in (store) schema,
- * decided on the YAML nodes without making the JSON. The store's schemas use only `type`, `format`, `enum`,
+ * decided on the YAML nodes without making the JSON (anything but `no` means it does). The store's schemas use only `type`, `format`, `enum`,
  * array items, map values and definitions (properties, required properties, no others), each checked here as
- * ajv checks it. False also where the answer is not certain: a document with anchors, aliases or merge keys, a
+ * ajv checks it. `no` also where the answer is not certain: a document with anchors, aliases or merge keys, a
  * format not known here, a definition missing from the version, or more nodes than `budget`. A caller then
- * validates with ajv, which also says what is wrong; so a true here must never be given where ajv reports an
- * error (`test/corpus/schemaFits.test.ts` compares the two on the corpus).
+ * validates with ajv, which also says what is wrong; so a fit here must never be given where ajv reports an
+ * error (`test/corpus/schemaFits.test.ts` compares the two on the corpus). `keysKnown` also says that the walk checked
+ * every key against the definitions that list properties.
  */
-export function fitsDefinition(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): boolean {
-  return fitOf(node, anchors, view, definition, budget) !== 'no';
-}
-
-/** {@link fitsDefinition}'s verdict, telling also whether the walk checked every key against the definitions that list properties. */
 export function fitOf(node: Node, anchors: Anchors, view: VersionView, definition: string, budget = 1_000_000): Fit {
   if (!anchors.isEmpty() || anchors.merges) return 'no';
   const root = view.nameIndex.get(definition);

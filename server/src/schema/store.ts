@@ -65,7 +65,8 @@ export interface SchemaStore {
 
 const bundleId = (minor: number): string => `kubernetes-1.${minor}`;
 
-const kindKey = (apiVersion: string, kind: string): string => `${apiVersion} ${kind}`;
+/** The key of a kind in {@link LoadedVersion.kindIndex} and in the lists kept per kind: `apiVersion kind`. */
+export const kindKey = (apiVersion: string, kind: string): string => `${apiVersion} ${kind}`;
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;

@@ -1,6 +1,6 @@
 import { elementOf, fieldInfoOf, storedDefinition, storedProperty, storedRoot, unrequired, type FieldInfo, type StoredField, type VersionView } from '../schema/expand';
 import type { StoredNode } from '../schema/stored';
-import type { SchemaStore } from '../schema/store';
+import { kindKey, type SchemaStore } from '../schema/store';
 import { ownString } from '../model/types';
 
 /**
@@ -106,7 +106,7 @@ const trees = new WeakMap<SchemaStore, Map<string, FieldNode | null>>();
 export function fieldTree(store: SchemaStore, apiVersion: string, kind: string): FieldNode | undefined {
   let byKind = trees.get(store);
   if (!byKind) trees.set(store, (byKind = new Map()));
-  const key = `${apiVersion} ${kind}`;
+  const key = kindKey(apiVersion, kind);
   let root = byKind.get(key);
   if (root === undefined) {
     const views = store.minors.map((m) => store.loadVersion(m));

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { openSchemaStore, type LoadedVersion, type SchemaStore } from '../schema/store';
+import { kindKey, openSchemaStore, type LoadedVersion, type SchemaStore } from '../schema/store';
 import type { StoredDef, StoredNode } from '../schema/stored';
 
 /** The file in a generated schema folder listing its regular kinds (`apiVersion kind`), written at build time by {@link writeRegularKinds}. */
@@ -30,14 +30,14 @@ const caches = new WeakMap<SchemaStore, Cache>();
 export function regularKind(store: SchemaStore, apiVersion: string, kind: string): boolean {
   let list = listed.get(store);
   if (list === undefined) listed.set(store, (list = readList(store.dir)));
-  return list ? list.has(`${apiVersion} ${kind}`) : computeRegularKind(store, apiVersion, kind);
+  return list ? list.has(kindKey(apiVersion, kind)) : computeRegularKind(store, apiVersion, kind);
 }
 
 /** {@link regularKind} worked out from the store's versions (all of which it loads), without the build's list. */
 export function computeRegularKind(store: SchemaStore, apiVersion: string, kind: string): boolean {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = { views: store.minors.map((m) => store.loadVersion(m)), kinds: new Map(), regular: new Set() }));
-  const key = `${apiVersion} ${kind}`;
+  const key = kindKey(apiVersion, kind);
   let regular = cache.kinds.get(key);
   if (regular === undefined) {
     const c = cache;
@@ -106,16 +106,17 @@ function shapeOf(view: LoadedVersion, node: StoredNode): Shape {
   return node.i ?? node.a ? 'map' : 'free';
 }
 
-/** Every kind any minor of the store serves, as `apiVersion kind`, sorted. */
-export function storeKinds(store: SchemaStore): string[] {
-  return [...new Set(store.minors.flatMap((m) => store.kinds(m).map((k) => `${k.apiVersion} ${k.kind}`)))].sort();
+/** Every kind any minor of the store serves, once each, in the order of their {@link kindKey}. */
+export function storeKinds(store: SchemaStore): { apiVersion: string; kind: string }[] {
+  const byKey = new Map(store.minors.flatMap((m) => store.kinds(m).map((k) => [kindKey(k.apiVersion, k.kind), { apiVersion: k.apiVersion, kind: k.kind }] as const)));
+  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
 }
 
 /** Writes {@link REGULAR_KINDS_FILE} into a generated schema folder (at build time); returns how many kinds it lists of how many. */
 export function writeRegularKinds(dir: string): { regular: number; kinds: number } {
   const store = openSchemaStore(dir);
   const kinds = storeKinds(store);
-  const regular = kinds.filter((k) => computeRegularKind(store, k.slice(0, k.indexOf(' ')), k.slice(k.indexOf(' ') + 1)));
+  const regular = kinds.filter((k) => computeRegularKind(store, k.apiVersion, k.kind)).map((k) => kindKey(k.apiVersion, k.kind));
   writeFileSync(path.join(dir, REGULAR_KINDS_FILE), JSON.stringify(regular));
   return { regular: regular.length, kinds: kinds.length };
 }
