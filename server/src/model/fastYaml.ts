@@ -185,8 +185,7 @@ class FastParser extends LineScanner {
     while (text.charCodeAt(q) === 32) q++;
     const c = text.charCodeAt(q);
     if (q >= text.length || c === 10 || c === 35) return this.nested(q, col, parent);
-    const lineStart = text.lastIndexOf('\n', q - 1) + 1;
-    if (parent === 'seq' && (isSeqItem(text, q) || this.keyEnd(q) !== -1)) return this.block(q, q - lineStart);
+    if (parent === 'seq' && (isSeqItem(text, q) || this.keyEnd(q) !== -1)) return this.block(q, q - text.lastIndexOf('\n', q - 1) - 1);
     return this.scalar(q, col);
   }
 

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { rangeAt } from '../model/fastNodes';
 import { get, mapPairs, scalarText, type Anchors } from '../model/nodes';
 import type { LabelSelector } from '../index/selector';
 import type { ContainerView, PodSpecView } from './podSpec';
@@ -39,7 +40,29 @@ export function readSelector(node: Node | undefined, anchors: Anchors): LabelSel
 /** The items of a sequence node, aliases resolved; empty when it is not a sequence. */
 export function items(node: Node | undefined, anchors: Anchors): Node[] {
   const seq = anchors.resolve(node);
-  return isSeq(seq) ? seq.items.map((i) => anchors.resolve(i)).filter((i): i is Node => !!i) : [];
+  const out: Node[] = [];
+  if (!isSeq(seq)) return out;
+  for (const item of seq.items) {
+    const resolved = anchors.resolve(item as Node);
+    if (resolved) out.push(resolved);
+  }
+  return out;
+}
+
+/**
+ * False only when no scalar inside `node` can hold the character `char`: the document has no anchors or aliases
+ * (which bring in text from elsewhere) and the node's source holds neither `char` nor a backslash (an escape in a
+ * double-quoted scalar can make it). Lets a rule skip a container that has nothing for it.
+ */
+export function mayHold(ctx: RuleContext, node: Node, char: string): boolean {
+  if (!ctx.anchors.isEmpty() || !node.range) return true;
+  const text = ctx.doc.text;
+  const start = rangeAt(node, 0);
+  const end = rangeAt(node, 2);
+  const at = text.indexOf(char, start);
+  if (at !== -1 && at < end) return true;
+  const escape = text.indexOf('\\', start);
+  return escape !== -1 && escape < end;
 }
 
 /** RFC 1123 label: lower-case alphanumerics and `-`, at most 63 characters (container and port names, many object names). */

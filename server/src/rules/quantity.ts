@@ -9,8 +9,18 @@ const DECIMAL: Record<string, number> = { '': 0, n: -9, u: -6, m: -3, k: 3, M: 6
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
-/** Parses a Kubernetes quantity exactly; undefined when it is not one. */
-export function exactQuantity(text: string): ExactQuantity | undefined {
+const PARSED = new Map<string, Readonly<ExactQuantity> | undefined>();
+const PARSED_KEPT = 4096;
+
+/** Parses a Kubernetes quantity exactly; undefined when it is not one. Manifests repeat a few quantities, so each text is parsed once (the result is shared: never change it). */
+export function exactQuantity(text: string): Readonly<ExactQuantity> | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const q = parseExact(text);
+  if (PARSED.size < PARSED_KEPT) PARSED.set(text, q && Object.freeze(q));
+  return q;
+}
+
+function parseExact(text: string): ExactQuantity | undefined {
   const m = QUANTITY.exec(text.trim());
   if (!m || (!m[2] && !m[3])) return undefined;
   const frac = m[3] ?? '';
@@ -22,6 +32,7 @@ export function exactQuantity(text: string): ExactQuantity | undefined {
 
 /** Compares two quantities exactly: negative when a < b, 0 when equal, positive when a > b. */
 export function compareQuantities(a: ExactQuantity, b: ExactQuantity): number {
+  if (a.exp10 === b.exp10 && a.exp2 === b.exp2) return a.digits === b.digits ? 0 : a.digits < b.digits ? -1 : 1;
   const low = Math.min(a.exp10, b.exp10);
   if (Math.abs(a.exp10 - low) > 400 || Math.abs(b.exp10 - low) > 400) {
     const fa = Number(a.digits) * 10 ** a.exp10 * 2 ** a.exp2;

@@ -4,6 +4,10 @@ import { items } from '../../helpers';
 import { defineRule, valueOf } from '../../types';
 import { isPortName } from './shared';
 
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const HOOKS = ['postStart', 'preStop'];
+const HANDLERS = ['httpGet', 'tcpSocket'];
+
 /** Why a port name is invalid, for the message. */
 function reason(name: string): 'default' | 'chars' | 'letter' | 'dash' {
   if (!/^[-a-z0-9]+$/.test(name)) return 'chars';
@@ -47,9 +51,9 @@ export const portNameInvalid = defineRule({
     },
   },
   check(ctx) {
-    const reference = (node: Node | undefined, field: string) => {
+    const reference = (node: Node | undefined, ...path: string[]) => {
       if (!isScalar(node) || typeof node.value !== 'string' || isPortName(node.value)) return;
-      ctx.report({ at: node, variant: /^\d+$/.test(node.value) ? 'quoted' : 'reference', args: { port: node.value, field } });
+      ctx.report({ at: node, variant: /^\d+$/.test(node.value) ? 'quoted' : 'reference', args: { port: node.value, field: path.join('.') } });
     };
     if (ctx.resource.kind === 'Service') {
       for (const p of items(ctx.at(['spec', 'ports']), ctx.anchors)) reference(ctx.at(['targetPort'], p), 'targetPort');
@@ -64,11 +68,11 @@ export const portNameInvalid = defineRule({
           const suggestion = name.toLowerCase().replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 15).replace(/-$/, '');
           ctx.report({ at: valueOf(pair), variant: reason(name), args: { port: name, name: containerLabel(c), suggestion } });
         }
-        for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
-          for (const handler of ['httpGet', 'tcpSocket']) reference(ctx.at([probe, handler, 'port'], c.node), `${probe}.${handler}.port`);
+        for (const probe of PROBES) {
+          for (const handler of HANDLERS) reference(ctx.at([probe, handler, 'port'], c.node), probe, handler, 'port');
         }
-        for (const hook of ['postStart', 'preStop']) {
-          for (const handler of ['httpGet', 'tcpSocket']) reference(ctx.at(['lifecycle', hook, handler, 'port'], c.node), `lifecycle.${hook}.${handler}.port`);
+        for (const hook of HOOKS) {
+          for (const handler of HANDLERS) reference(ctx.at(['lifecycle', hook, handler, 'port'], c.node), 'lifecycle', hook, handler, 'port');
         }
       }
     }

@@ -5,16 +5,31 @@ import { isDns1123Subdomain } from '../../helpers';
 /** A mapping's pairs with their scalar keys (merges followed), for rules that walk labels, ports or selectors. */
 export function keyedPairs(node: Node | undefined, anchors: Anchors): { key: string; pair: Pair; value: Node | undefined }[] {
   const map = anchors.resolve(node);
-  if (!isMap(map)) return [];
-  return mapPairs(map, anchors)
-    .filter((p) => isPair(p) && scalarText(p.key) !== undefined)
-    .map((p) => ({ key: scalarText(p.key)!, pair: p, value: anchors.resolve(p.value) }));
+  const out: { key: string; pair: Pair; value: Node | undefined }[] = [];
+  if (!isMap(map)) return out;
+  for (const pair of mapPairs(map, anchors)) {
+    const key = isPair(pair) ? scalarText(pair.key) : undefined;
+    if (key !== undefined) out.push({ key, pair, value: anchors.resolve(pair.value as Node) });
+  }
+  return out;
 }
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** Why a label or annotation key is not a qualified name (`[prefix/]name`), or undefined when it is one. */
-export function qualifiedNameProblem(key: string): 'prefix' | 'name' | 'slashes' | undefined {
+type NameProblem = 'prefix' | 'name' | 'slashes' | undefined;
+
+const KEY_VERDICTS = new Map<string, NameProblem>();
+const KEY_VERDICTS_KEPT = 4096;
+
+/** Why a label or annotation key is not a qualified name (`[prefix/]name`), or undefined when it is one; kept per key, since manifests repeat a few keys. */
+export function qualifiedNameProblem(key: string): NameProblem {
+  if (KEY_VERDICTS.has(key)) return KEY_VERDICTS.get(key);
+  const problem = nameProblem(key);
+  if (KEY_VERDICTS.size < KEY_VERDICTS_KEPT) KEY_VERDICTS.set(key, problem);
+  return problem;
+}
+
+function nameProblem(key: string): NameProblem {
   const parts = key.split('/');
   if (parts.length > 2) return 'slashes';
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];

@@ -1,13 +1,10 @@
-import type { YAMLMap } from 'yaml';
-import type { Anchors } from '../../../model/nodes';
+import { get, scalarText, type Anchors } from '../../../model/nodes';
 import { containerLabel, longRunning, type ContainerView } from '../../podSpec';
 import { defineRule } from '../../types';
-import { canonical, declaredPorts, LONG_RUNNING_KINDS, plain, probeHandler, probeOf } from './probeUtil';
+import { canonical, declaredPorts, LONG_RUNNING_KINDS, plain, probeHandler, probeOf, type ProbeHandler } from './probeUtil';
 
 /** A probe's check as comparable text: its handler with defaults filled in and named ports resolved; undefined for tcpSocket. */
-function checkKey(c: ContainerView, probe: YAMLMap, anchors: Anchors): { key: string; label: string } | undefined {
-  const handler = probeHandler(probe, anchors);
-  if (!handler || handler.type === 'tcpSocket') return undefined;
+function checkKey(c: ContainerView, handler: ProbeHandler, anchors: Anchors): { key: string; label: string } {
   const data = plain(handler.node, anchors) as Record<string, unknown>;
   if (handler.type === 'httpGet') {
     data.path ??= '/';
@@ -23,6 +20,13 @@ function checkKey(c: ContainerView, probe: YAMLMap, anchors: Anchors): { key: st
     : handler.type === 'grpc' ? `grpc :${String(data.port)}`
     : `exec ${Array.isArray(data.command) ? data.command.join(' ') : ''}`.trim();
   return { key: `${handler.type}:${canonical(data)}`, label: label.length > 60 ? `${label.slice(0, 57)}...` : label };
+}
+
+/** True when two httpGet handlers surely check different paths (the usual `/healthz` and `/ready`), so the full comparison is not needed. */
+function pathsDiffer(a: ProbeHandler, b: ProbeHandler, anchors: Anchors): boolean {
+  if (a.type !== 'httpGet') return false;
+  const path = (h: ProbeHandler) => scalarText(get(h.node, 'path', anchors)) ?? '/';
+  return path(a) !== path(b);
 }
 
 /** When liveness runs the readiness check, trouble the readiness probe is meant to absorb restarts the container instead. */
@@ -45,9 +49,12 @@ export const probesIdentical = defineRule({
         const liveness = probeOf(c, 'livenessProbe', ctx.anchors);
         const readiness = probeOf(c, 'readinessProbe', ctx.anchors);
         if (!liveness || !readiness) continue;
-        const a = checkKey(c, liveness, ctx.anchors);
-        const b = checkKey(c, readiness, ctx.anchors);
-        if (!a || !b || a.key !== b.key) continue;
+        const live = probeHandler(liveness, ctx.anchors);
+        const ready = probeHandler(readiness, ctx.anchors);
+        if (!live || !ready || live.type !== ready.type || live.type === 'tcpSocket' || pathsDiffer(live, ready, ctx.anchors)) continue;
+        const a = checkKey(c, live, ctx.anchors);
+        const b = checkKey(c, ready, ctx.anchors);
+        if (a.key !== b.key) continue;
         ctx.report({ at: ctx.pair(c.node, 'livenessProbe')!, args: { name: containerLabel(c), check: a.label } });
       }
     }

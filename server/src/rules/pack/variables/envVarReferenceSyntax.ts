@@ -1,6 +1,6 @@
 import { isScalar, type Node } from 'yaml';
 import { findPair, get, getAt, scalarText } from '../../../model/nodes';
-import { items } from '../../helpers';
+import { items, mayHold } from '../../helpers';
 import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { defineRule, type RuleContext } from '../../types';
 import { argvOf, isServiceVar, isVarName, refTarget, scanReferences, shellScripts, type ArgvItem } from './expansion';
@@ -64,6 +64,7 @@ export const envVarReferenceSyntax = defineRule({
   check(ctx) {
     for (const pod of ctx.podSpecs()) {
       for (const c of pod.containers) {
+        if (!mayHold(ctx, c.node, '$')) continue;
         const name = containerLabel(c);
         const env = items(get(c.node, 'env', ctx.anchors), ctx.anchors);
         const names = env.map((e) => scalarText(get(e, 'name', ctx.anchors)));

@@ -26,11 +26,12 @@ export const featureGate = defineRule({
     const seen = new Set<Pair>();
     const roots = new Map<string, Node[]>();
     const keys = new Map<Node, Set<string>>();
-    for (const { gate, off } of gatesOffIn(ctx.settings.kubernetes)) {
+    const { gates, firstKeys } = gatesOffIn(ctx.settings.kubernetes);
+    for (const { gate, off } of gates) {
       for (const use of gate.uses) {
         const key = use.scope === 'resource' ? `resource:${use.kinds?.includes(ctx.resource.kind)}` : use.scope;
         let from = roots.get(key);
-        if (!from) roots.set(key, (from = scopeRoots(ctx, use)));
+        if (!from) roots.set(key, (from = scopeRoots(ctx, use).filter((root) => holdsAny(ctx, root, firstKeys.get(use.scope)!))));
         for (const root of from) {
           if (use.path[0] !== '*' && !keysOf(ctx, root, keys).has(use.path[0])) continue;
           for (const pair of pairsAt(ctx, root, use.path, 0, [])) {
@@ -44,18 +45,35 @@ export const featureGate = defineRule({
   },
 });
 
-const offByWindow = new Map<string, { gate: FeatureGate; off: number[] }[]>();
+/** The gates off by default at some minor of a window, with those minors, and the first path step of their uses by scope. */
+interface WindowGates {
+  gates: { gate: FeatureGate; off: number[] }[];
+  firstKeys: Map<GateUse['scope'], Set<string>>;
+}
 
-/** The gates off by default at some minor of the window, with those minors; worked out once per window. */
-function gatesOffIn({ min, max }: { min: number; max: number }): { gate: FeatureGate; off: number[] }[] {
+const offByWindow = new Map<string, WindowGates>();
+
+/** The gates off by default at some minor of the window; worked out once per window. */
+function gatesOffIn({ min, max }: { min: number; max: number }): WindowGates {
   const key = `${min}-${max}`;
-  let gates = offByWindow.get(key);
-  if (!gates) {
+  let found = offByWindow.get(key);
+  if (!found) {
     const window = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-    gates = FEATURE_GATES.map((gate) => ({ gate, off: offIn(gate, window) })).filter((g) => g.off.length > 0);
-    offByWindow.set(key, gates);
+    const gates = FEATURE_GATES.map((gate) => ({ gate, off: offIn(gate, window) })).filter((g) => g.off.length > 0);
+    const firstKeys = new Map<GateUse['scope'], Set<string>>();
+    for (const { gate } of gates) for (const use of gate.uses) firstKeys.set(use.scope, (firstKeys.get(use.scope) ?? new Set()).add(use.path[0]));
+    offByWindow.set(key, (found = { gates, firstKeys }));
   }
-  return gates;
+  return found;
+}
+
+/** True when a scope root has one of `keys` (merged keys included), or `keys` holds `*`, which any root may match. */
+function holdsAny(ctx: RuleContext, root: Node, keys: Set<string>): boolean {
+  if (keys.has('*')) return true;
+  const map = ctx.anchors.resolve(root);
+  if (!isMap(map)) return false;
+  for (const pair of mapPairs(map, ctx.anchors)) if (keys.has(scalarText(pair.key) ?? '')) return true;
+  return false;
 }
 
 function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
