@@ -16,11 +16,6 @@ test('... ends a document; directives stay with the --- below them', () => {
   assert.deepEqual(parts('a: 1\n...\n%YAML 1.1\n---\nb: 2\n'), ['a: 1\n...\n', '%YAML 1.1\n---\nb: 2\n']);
 });
 
-test('start lines are file lines, with CRLF too', () => {
-  const text = 'a: 1\r\n---\r\nb: 2\r\n\r\n---\r\nc: 3\r\n';
-  assert.deepEqual(splitDocuments(text).map((s) => s.startLine), [0, 1, 4]);
-});
-
 test('content detection ignores comments, blank lines and bare markers', () => {
   assert.equal(hasContent('# only a comment\n\n---\n...\n'), false);
   assert.equal(hasContent('\r\n  # c\r\n'), false);

@@ -30,6 +30,13 @@ test('detects resources by content, with their identity', () => {
   assert.deepEqual([s.group, s.version, s.kind, s.name, s.namespace], ['', 'v1', 'Service', 'api', null]);
 });
 
+test('documents start on their file lines, after skipped documents and with CRLF too', () => {
+  const text = 'a: 1\r\n---\r\nb: 2\r\n\r\n---\r\n# only a comment\r\n---\r\nc: 3\r\n---\r\nd: |\r\n  x\r\n\r\n  y\r\n---\r\ne: 5\r\n';
+  assert.deepEqual(parse(text).documents.map((d) => d.startLine), [0, 1, 6, 8, 13]);
+  const lf = text.replace(/\r/g, '');
+  assert.deepEqual(parse(lf).documents.map((d) => d.startLine), [0, 1, 6, 8, 13]);
+});
+
 test('documents without apiVersion and kind are not resources', () => {
   const file = parse('foo: bar\n---\nkind: Pod\n---\n- a\n');
   assert.deepEqual(file.documents.map((d) => d.doc.resources.length), [0, 0, 0]);

@@ -1,8 +1,7 @@
-/** One YAML document's slice of a file: `[start, end)` offsets and the line it starts on. */
+/** One YAML document's slice of a file: `[start, end)` offsets. */
 export interface DocumentSlice {
   start: number;
   end: number;
-  startLine: number;
 }
 
 const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
@@ -26,13 +25,7 @@ export function splitDocuments(text: string): DocumentSlice[] {
     }
   }
   const slices: DocumentSlice[] = [];
-  let line = 0;
-  for (let i = 0; i < cuts.length; i++) {
-    const start = cuts[i];
-    const end = i + 1 < cuts.length ? cuts[i + 1] : text.length;
-    slices.push({ start, end, startLine: line });
-    line += countLines(text, start, end);
-  }
+  for (let i = 0; i < cuts.length; i++) slices.push({ start: cuts[i], end: i + 1 < cuts.length ? cuts[i + 1] : text.length });
   return slices;
 }
 
@@ -48,7 +41,8 @@ function directivesStart(text: string, markerAt: number): number {
   return cut;
 }
 
-function countLines(text: string, start: number, end: number): number {
+/** The line breaks (`\n`) in `text` from `start` up to `end`. */
+export function countLines(text: string, start: number, end: number): number {
   let n = 0;
   let i = text.indexOf('\n', start);
   while (i !== -1 && i < end) {

@@ -1,5 +1,5 @@
 import { LineIndex } from './lines';
-import { hasContent, splitDocuments } from './split';
+import { countLines, hasContent, splitDocuments } from './split';
 import { isTemplate, maskTemplates, type TemplateMode } from './templates';
 import { INCREMENTAL_MIN_SIZE, reparseInPlace } from './incremental';
 import { ResourceBudget, uncapped, wholeFileLimit, type FileLimits, type LimitHit } from './limits';
@@ -60,8 +60,11 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
     const budget = new ResourceBudget(options.limits);
     const counterpart = options.incremental && previous && reuse.size && previous.documents.length === slices.length ? previous.documents : undefined;
     const elsewhere = (t: string) => slices.some((s) => s.end - s.start === t.length && source.startsWith(t, s.start));
+    let startLine = 0;
+    let counted = 0;
     for (const slice of slices) {
-      if (!budget.admits(slice.startLine)) break;
+      startLine += countLines(source, counted, slice.start);
+      if (!budget.admits(startLine)) break;
       const raw = source.slice(slice.start, slice.end);
       let doc = uncapped(reuse.get(raw));
       if (!doc) {
@@ -71,7 +74,9 @@ export function parseYamlFile(text: string, options: FileOptions, previous?: Yam
         doc = (owned && reparseInPlace(owned, text, !template)) ?? parseYamlDocument(text, { reportSyntax: !template });
         reparsed++;
       }
-      documents.push({ doc: budget.take(doc, slice.startLine), index: documents.length, offset: slice.start, startLine: slice.startLine });
+      documents.push({ doc: budget.take(doc, startLine), index: documents.length, offset: slice.start, startLine });
+      startLine += doc.lines.lineCount - 1;
+      counted = slice.end;
     }
     limited = budget.hit;
   }

@@ -24,16 +24,15 @@ export const featureGate = defineRule({
   },
   check(ctx) {
     const seen = new Set<Pair>();
-    const roots = new Map<string, Node[]>();
-    const keys = new Map<Node, Set<string>>();
+    const roots = new Map<string, ScopeRoot[]>();
     const { gates, firstKeys } = gatesOffIn(ctx.settings.kubernetes);
     for (const { gate, off } of gates) {
       for (const use of gate.uses) {
         const key = use.scope === 'resource' ? `resource:${use.kinds?.includes(ctx.resource.kind)}` : use.scope;
         let from = roots.get(key);
-        if (!from) roots.set(key, (from = scopeRoots(ctx, use).filter((root) => holdsAny(ctx, root, firstKeys.get(use.scope)!))));
-        for (const root of from) {
-          if (use.path[0] !== '*' && !keysOf(ctx, root, keys).has(use.path[0])) continue;
+        if (!from) roots.set(key, (from = withKeys(ctx, scopeRoots(ctx, use), firstKeys.get(use.scope)!)));
+        for (const { root, present } of from) {
+          if (use.path[0] !== '*' && !present.includes(use.path[0])) continue;
           for (const pair of pairsAt(ctx, root, use.path, 0, [])) {
             if (seen.has(pair) || !valueMatches(ctx, pair, use)) continue;
             seen.add(pair);
@@ -44,6 +43,12 @@ export const featureGate = defineRule({
     }
   },
 });
+
+/** A scope root with the first path steps of the window's gate uses that it holds as keys. */
+interface ScopeRoot {
+  root: Node;
+  present: string[];
+}
 
 /** The gates off by default at some minor of a window, with those minors, and the first path step of their uses by scope. */
 interface WindowGates {
@@ -67,15 +72,6 @@ function gatesOffIn({ min, max }: { min: number; max: number }): WindowGates {
   return found;
 }
 
-/** True when a scope root has one of `keys` (merged keys included), or `keys` holds `*`, which any root may match. */
-function holdsAny(ctx: RuleContext, root: Node, keys: Set<string>): boolean {
-  if (keys.has('*')) return true;
-  const map = ctx.anchors.resolve(root);
-  if (!isMap(map)) return false;
-  for (const pair of mapPairs(map, ctx.anchors)) if (keys.has(scalarText(pair.key) ?? '')) return true;
-  return false;
-}
-
 function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
   const kind = ctx.resource.kind;
   switch (use.scope) {
@@ -94,16 +90,24 @@ function scopeRoots(ctx: RuleContext, use: GateUse): Node[] {
   }
 }
 
-/** The keys of a scope root, merged ones included (a superset of what a lookup there can find), listed once per root. */
-function keysOf(ctx: RuleContext, root: Node, known: Map<Node, Set<string>>): Set<string> {
-  let keys = known.get(root);
-  if (!keys) {
-    keys = new Set();
+/**
+ * The roots holding at least one of `keys` as a key (merged keys included), each with the ones it holds; every
+ * root when `keys` holds `*`, which any root may match.
+ */
+function withKeys(ctx: RuleContext, roots: Node[], keys: Set<string>): ScopeRoot[] {
+  const out: ScopeRoot[] = [];
+  for (const root of roots) {
+    const present: string[] = keys.has('*') ? ['*'] : [];
     const map = ctx.anchors.resolve(root);
-    if (isMap(map)) for (const pair of mapPairs(map, ctx.anchors)) keys.add(scalarText(pair.key) ?? '');
-    known.set(root, keys);
+    if (isMap(map)) {
+      for (const pair of mapPairs(map, ctx.anchors)) {
+        const name = scalarText(pair.key);
+        if (name !== undefined && keys.has(name) && !present.includes(name)) present.push(name);
+      }
+    }
+    if (present.length) out.push({ root, present });
   }
-  return keys;
+  return out;
 }
 
 /** Adds to `out` the pairs at `path` below `from`, from its step `step` on (`*` steps into every list item). */
