@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Document, parseDocument } from 'yaml';
+import { Document, isDocument, parseDocument } from 'yaml';
 import { listYamlFiles } from '../../server/src/index/scan';
 import { fastParse } from '../../server/src/model/fastYaml';
 import { Anchors } from '../../server/src/model/nodes';
@@ -12,6 +12,24 @@ import { mutate, prng } from '../fuzz/mutate';
 import { CORPUS, needsCorpus, REPO_ROOT } from '../helpers/paths';
 import { applyLineEdit, Random, randomLineEdit } from '../helpers/randomEdits';
 import { documentDifference } from '../helpers/yamlTrees';
+
+test('the fast parser makes documents of their own that the yaml library takes for its own', () => {
+  const text = 'a: 1\nb: [x, "y"]\n';
+  const a = fastParse(text, PARSE_OPTIONS)!.ast;
+  const b = fastParse('c: 3\n', PARSE_OPTIONS)!.ast;
+  const full = parseDocument(text, PARSE_OPTIONS);
+  assert.ok(isDocument(a) && a instanceof Document);
+  assert.notEqual(a.errors, b.errors);
+  assert.notEqual(a.warnings, b.warnings);
+  assert.notEqual(a.directives, b.directives);
+  const { _directives, ...options } = full.options as typeof full.options & { _directives?: unknown };
+  assert.ok(_directives, 'the composer passes its stream directives in the options; a document parsed alone has none');
+  assert.deepEqual(a.options, options);
+  assert.equal(a.schema.name, full.schema.name);
+  assert.deepEqual(a.toJS(), full.toJS());
+  assert.equal(a.toString(), full.toString());
+  assert.deepEqual(a.clone().toJS(), full.toJS());
+});
 
 /**
  * Asserts the fast parser either declines `text` or gives exactly the `yaml` library's document, with

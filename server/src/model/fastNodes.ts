@@ -1,4 +1,4 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Schema } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type Schema, type SchemaOptions } from 'yaml';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
 
@@ -31,11 +31,13 @@ const RANGE: PropertyDescriptor = {
 
 /** A scalar as the fast parser makes it: all its fields set in one constructor, so V8 keeps them inside the object. */
 class FastScalar implements RangeFields {
+  /** Set on the few scalars that have one (hexadecimal, octal, exponential numbers), so the rest carry no slot for it. */
+  declare format?: string;
+
   constructor(
     public value: unknown,
     public source: string,
     public type: Scalar.Type,
-    public format: string | undefined,
     public rangeStart: number,
     public rangeValueEnd: number,
     public rangeEnd: number,
@@ -59,7 +61,14 @@ function collectionClass(proto: object): CollectionClass {
   return FastCollection;
 }
 
-const PAIR_PROTO = typed(Pair.prototype, 'yaml.pair');
+/** A pair as the fast parser makes it: its two fields set in its constructor, so V8 gives it no spare slots. */
+class FastPair {
+  constructor(
+    public key: unknown,
+    public value: unknown,
+  ) {}
+}
+Object.setPrototypeOf(FastPair.prototype, typed(Pair.prototype, 'yaml.pair'));
 
 /**
  * Builds the `yaml` library's node classes for one document without their constructors, which define the
@@ -70,22 +79,36 @@ const PAIR_PROTO = typed(Pair.prototype, 'yaml.pair');
 export class NodeFactory {
   private readonly Map: CollectionClass;
   private readonly Seq: CollectionClass;
+  /** An empty document made with the factory's options once: new documents copy its fields and share its schema. */
+  private readonly template: Document.Parsed;
+  private readonly documentProto = typed(Document.prototype, 'yaml.document');
+  readonly schema: Schema;
 
-  constructor(schema: Schema) {
+  constructor(options: DocumentOptions & SchemaOptions) {
+    this.template = new Document(undefined, options) as Document.Parsed;
+    const schema = (this.schema = this.template.schema);
     const schemaProp = { schema: { value: schema, writable: true, configurable: true } };
     this.Map = collectionClass(typed(YAMLMap.prototype, 'yaml.map', schemaProp));
     this.Seq = collectionClass(typed(YAMLSeq.prototype, 'yaml.seq', schemaProp));
   }
 
+  /** An empty document as `new Document(undefined, options)` makes it, without setting up a schema again. */
+  document(): Document.Parsed {
+    const doc = Object.assign(Object.create(this.documentProto) as Document.Parsed, this.template);
+    doc.errors = [];
+    doc.warnings = [];
+    doc.directives = this.template.directives.clone();
+    return doc;
+  }
+
   scalar(value: unknown, source: string, type: Scalar.Type, format: string | undefined, start: number, valueEnd: number, end: number): Scalar {
-    return new FastScalar(value, source, type, format, start, valueEnd, end) as unknown as Scalar;
+    const scalar = new FastScalar(value, source, type, start, valueEnd, end);
+    if (format !== undefined) scalar.format = format;
+    return scalar as unknown as Scalar;
   }
 
   pair(key: unknown, value: unknown): Pair {
-    const p = Object.create(PAIR_PROTO) as Pair;
-    p.key = key;
-    p.value = value;
-    return p;
+    return new FastPair(key, value) as unknown as Pair;
   }
 
   map(items: Pair[] = []): YAMLMap {

@@ -37,9 +37,9 @@ const factories = new WeakMap<Options, NodeFactory>();
  */
 export function fastParse(text: string, options: Options): FastParse | undefined {
   if (text.includes('\t') || text.includes('\r') || text.includes('\uFEFF')) return undefined;
-  const ast = new Document(undefined, options) as Document.Parsed;
   let nodes = factories.get(options);
-  if (!nodes) factories.set(options, (nodes = new NodeFactory(ast.schema)));
+  if (!nodes) factories.set(options, (nodes = new NodeFactory(options)));
+  const ast = nodes.document();
   try {
     const parser = new FastParser(text, ast, nodes);
     parser.parse();
