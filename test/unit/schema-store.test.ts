@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -87,6 +87,25 @@ test('reads the descriptions only when one is asked for', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('loaded field nodes and definitions each have one shape, every key present, values unchanged', () => {
+  const shared = store.loadVersion(32).shared;
+  const raw = JSON.parse(readFileSync(path.join(DIR, JSON.parse(readFileSync(path.join(DIR, 'index.json'), 'utf8')).shared), 'utf8')) as typeof shared;
+  const nodes: object[] = [];
+  const collect = (n: (typeof shared.fields)[number] | undefined) => {
+    if (!n) return;
+    nodes.push(n);
+    collect(n.i);
+    collect(n.a);
+  };
+  shared.fields.forEach(collect);
+  assert.ok(nodes.length > 2000);
+  assert.deepEqual([...new Set(nodes.map((n) => Object.keys(n).join(',')))], ['t,f,e,r,i,a,d']);
+  assert.deepEqual([...new Set(shared.defs.map((d) => Object.keys(d).join(',')))], ['d,p,q']);
+  const defined = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+  assert.deepEqual(defined(shared.fields), raw.fields);
+  assert.deepEqual(defined(shared.defs), raw.defs);
 });
 
 test('Job spec.backoffLimitPerIndex appears in 1.28', () => {

@@ -1,4 +1,4 @@
-import type { StoredDef, StoredNode, StoredShared } from './stored';
+import { refNode, type StoredDef, type StoredNode, type StoredShared } from './stored';
 
 /** A JSON Schema (draft-07) object as produced by the store. */
 export interface JsonSchema {
@@ -123,7 +123,7 @@ export interface StoredField {
 /** The stored root of definition `root`, as `fieldInfoAt(view, root, [])` starts from it. */
 export function storedRoot(view: VersionView, root: string): StoredField | undefined {
   const rootIndex = view.nameIndex.get(root);
-  return rootIndex === undefined || !view.defs.has(root) ? undefined : { node: { r: rootIndex }, isRequired: false };
+  return rootIndex === undefined || !view.defs.has(root) ? undefined : { node: refNode(rootIndex), isRequired: false };
 }
 
 /** The definition a stored node refers to in this version, if any. */

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { MAX_DEPTH, scalarText, type Anchors } from '../model/nodes';
 import type { VersionView } from './expand';
 import { KUBERNETES_FORMATS } from './formats';
-import type { StoredDef, StoredNode } from './stored';
+import { refNode, type StoredDef, type StoredNode } from './stored';
 import { scalarJson } from './toJson';
 
 /** Above this many kept keys a mapping finds its repeated keys with a set instead of by looking back. */
@@ -39,7 +39,7 @@ export function fitOf(node: Node, anchors: Anchors, view: VersionView, definitio
   const root = view.nameIndex.get(definition);
   if (root === undefined) return 'no';
   const w: Walk = { view, left: budget, keys: [], top: 0, keysKnown: true };
-  if (!fits(w, node, { r: root }, 0)) return 'no';
+  if (!fits(w, node, refNode(root), 0)) return 'no';
   return w.keysKnown ? 'keysKnown' : 'fits';
 }
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bundleRef, fieldInfoAt, toBundle, toJsonSchema } from './expand';
 import type { FieldInfo, JsonSchema, SchemaOptions, VersionView } from './expand';
-import type { StoredDef, StoredIndex, StoredShared, StoredVersion } from './stored';
+import { uniformDef, uniformNode, type StoredDef, type StoredIndex, type StoredShared, type StoredVersion } from './stored';
 
 export type { FieldInfo, JsonSchema, SchemaOptions } from './expand';
 export { KUBERNETES_FORMATS, QUANTITY_PATTERN } from './formats';
@@ -88,6 +88,8 @@ class FileSchemaStore implements SchemaStore {
   private sharedPool(): { data: StoredShared; nameIndex: Map<string, number> } {
     if (!this.shared) {
       const data = readJson<StoredShared>(path.join(this.dir, this.index.shared));
+      data.fields = data.fields.map(uniformNode);
+      data.defs = data.defs.map(uniformDef);
       const file = path.join(this.dir, this.index.descriptions);
       let strings: string[] | undefined;
       Object.defineProperty(data, 'strings', { enumerable: true, get: () => (strings ??= readJson<string[]>(file)) });

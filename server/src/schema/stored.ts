@@ -66,3 +66,34 @@ export interface StoredVersion {
   /** Served kinds: [apiVersion, kind, name index of the root definition]. */
   kinds: [string, string, number][];
 }
+
+/**
+ * A stored node with every key present (absent ones undefined), in one order: code that reads many nodes, as the
+ * schema walk does, then meets one object shape instead of the dozen-odd key sets of the JSON.
+ */
+class UniformNode implements StoredNode {
+  constructor(
+    readonly t: string | string[] | undefined,
+    readonly f: string | undefined,
+    readonly e: string[] | undefined,
+    readonly r: number | undefined,
+    readonly i: StoredNode | undefined,
+    readonly a: StoredNode | undefined,
+    readonly d: number | undefined,
+  ) {}
+}
+
+/** The node `node` with the uniform shape of {@link UniformNode}, its items and map values too. */
+export function uniformNode(node: StoredNode): StoredNode {
+  return new UniformNode(node.t, node.f, node.e, node.r, node.i && uniformNode(node.i), node.a && uniformNode(node.a), node.d);
+}
+
+/** A node that refers to the definition with name index `r`, of the uniform shape. */
+export function refNode(r: number): StoredNode {
+  return new UniformNode(undefined, undefined, undefined, r, undefined, undefined, undefined);
+}
+
+/** A definition body with every key present, so its readers meet one shape. */
+export function uniformDef(def: StoredDef): StoredDef {
+  return { d: def.d, p: def.p, q: def.q };
+}

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { kindKey, openSchemaStore, type LoadedVersion, type SchemaStore } from '../schema/store';
-import type { StoredDef, StoredNode } from '../schema/stored';
+import { refNode, type StoredDef, type StoredNode } from '../schema/stored';
 
 /** The file in a generated schema folder listing its regular kinds (`apiVersion kind`), written at build time by {@link writeRegularKinds}. */
 export const REGULAR_KINDS_FILE = 'regular-kinds.json';
@@ -44,7 +44,7 @@ export function computeRegularKind(store: SchemaStore, apiVersion: string, kind:
     const roots = store.minors.map((m, i): StoredNode | undefined => {
       const name = store.definitionFor(m, apiVersion, kind);
       const index = name === undefined ? undefined : c.views[i].nameIndex.get(name);
-      return index === undefined ? undefined : { r: index };
+      return index === undefined ? undefined : refNode(index);
     });
     const visited = new Set<string>();
     regular = roots.some(Boolean) && regularAt(c, roots, visited);
