@@ -13,6 +13,16 @@ import { CORPUS, needsCorpus, REPO_ROOT } from '../helpers/paths';
 import { applyLineEdit, Random, randomLineEdit } from '../helpers/randomEdits';
 import { documentDifference } from '../helpers/yamlTrees';
 
+test('integers as keys and values read as the yaml library reads them: leading zeros (YAML 1.1 octal), signs, underscores, long ones, hex and binary', () => {
+  const numbers = ['0', '7', '42', '8080', '08', '0755', '000', '-5', '+5', '1_000', '123456789012345', '1234567890123456', '99999999999999999999', '0x1F', '0b11'];
+  for (const n of numbers) {
+    const text = `${n}: ${n}\nlist: [${n}, a]\nnested:\n  - ${n}\n`;
+    assert.ok(assertSameOrDeclined(text, n), `the fast parser takes ${JSON.stringify(text)}`);
+  }
+  const parsed = fastParse('a: 42\nb: 0755\n', PARSE_OPTIONS)!.ast.toJS() as Record<string, unknown>;
+  assert.deepEqual(parsed, { a: 42, b: 493 });
+});
+
 test('the fast parser makes documents of their own that the yaml library takes for its own', () => {
   const text = 'a: 1\nb: [x, "y"]\n';
   const a = fastParse(text, PARSE_OPTIONS)!.ast;
