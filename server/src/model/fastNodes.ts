@@ -82,11 +82,10 @@ export class NodeFactory {
   /** An empty document made with the factory's options once: new documents copy its fields and share its schema. */
   private readonly template: Document.Parsed;
   private readonly documentProto = typed(Document.prototype, 'yaml.document');
-  readonly schema: Schema;
 
   constructor(options: DocumentOptions & SchemaOptions) {
     this.template = new Document(undefined, options) as Document.Parsed;
-    const schema = (this.schema = this.template.schema);
+    const schema: Schema = this.template.schema;
     const schemaProp = { schema: { value: schema, writable: true, configurable: true } };
     this.Map = collectionClass(typed(YAMLMap.prototype, 'yaml.map', schemaProp));
     this.Seq = collectionClass(typed(YAMLSeq.prototype, 'yaml.seq', schemaProp));

@@ -55,7 +55,7 @@ export function items(node: Node | undefined, anchors: Anchors): Node[] {
  * double-quoted scalar can make it). Lets a rule skip a container that has nothing for it.
  */
 export function mayHold(ctx: RuleContext, node: Node, char: string): boolean {
-  if (!ctx.anchors.isEmpty() || !node.range) return true;
+  if (!ctx.anchors.isEmpty()) return true;
   const text = ctx.doc.text;
   const start = rangeAt(node, 0);
   const end = rangeAt(node, 2);

@@ -3,11 +3,14 @@ import { containerLabel, longRunning, type ContainerView } from '../../podSpec';
 import { defineRule } from '../../types';
 import { canonical, declaredPorts, LONG_RUNNING_KINDS, plain, probeHandler, probeOf, type ProbeHandler } from './probeUtil';
 
-/** A probe's check as comparable text: its handler with defaults filled in and named ports resolved; undefined for tcpSocket. */
+/** The path an httpGet probe requests when it names none. */
+const DEFAULT_PATH = '/';
+
+/** A probe's check as comparable text: its handler (not a tcpSocket one) with defaults filled in and named ports resolved. */
 function checkKey(c: ContainerView, handler: ProbeHandler, anchors: Anchors): { key: string; label: string } {
   const data = plain(handler.node, anchors) as Record<string, unknown>;
   if (handler.type === 'httpGet') {
-    data.path ??= '/';
+    data.path ??= DEFAULT_PATH;
     data.scheme ??= 'HTTP';
   }
   if (handler.type === 'grpc') data.service ??= '';
@@ -25,7 +28,7 @@ function checkKey(c: ContainerView, handler: ProbeHandler, anchors: Anchors): { 
 /** True when two httpGet handlers surely check different paths (the usual `/healthz` and `/ready`), so the full comparison is not needed. */
 function pathsDiffer(a: ProbeHandler, b: ProbeHandler, anchors: Anchors): boolean {
   if (a.type !== 'httpGet') return false;
-  const path = (h: ProbeHandler) => scalarText(get(h.node, 'path', anchors)) ?? '/';
+  const path = (h: ProbeHandler) => scalarText(get(h.node, 'path', anchors)) ?? DEFAULT_PATH;
   return path(a) !== path(b);
 }
 
