@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import type { ErrorObject } from 'ajv';
 import { listYamlFiles } from '../../server/src/index/scan';
 import { parseYamlFile } from '../../server/src/model/yamlFile';
 import { defaultSchemaStore } from '../../server/src/schema/instance';
-import { precompiledValidator } from '../../server/src/schema/precompiled';
+import { precompiledValidator, type PrecompiledIndex } from '../../server/src/schema/precompiled';
 import { yamlToJson } from '../../server/src/schema/toJson';
 import { compiledValidator } from '../../server/src/schema/validators';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -54,6 +55,19 @@ test('the build wrote a validator for every kind but the lists at the default wi
   assert.deepEqual(missing, [], 'run `npm run build`, which writes them');
   assert.equal(precompiledValidator(store.dir, MINOR, 'apps/v1', 'DeploymentList', regExp), undefined);
   assert.equal(precompiledValidator(store.dir, MINOR - 1, 'apps/v1', 'Deployment', regExp), undefined);
+});
+
+test('the build minified every generated module and kept its factory in parentheses, which V8 compiles with the script', () => {
+  const dir = path.join(store.dir, 'validators');
+  const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as PrecompiledIndex;
+  const files = [...new Set(Object.values(index.minors[String(MINOR)]))];
+  assert.ok(files.length > 50);
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    assert.ok(/^"use strict";module\.exports=\(function\([\w$]+,[\w$]+,[\w$]+\)\{/.test(text), `${file} starts with a parenthesised factory`);
+    assert.ok(text.trimEnd().endsWith('});'), `${file} ends its parenthesised factory`);
+    assert.ok(!text.trimEnd().includes('\n'), `${file} is minified`);
+  }
 });
 
 test('precompiled validators answer as the ones ajv compiles at run time, on the corpus and broken copies of it', needsCorpus(), async () => {

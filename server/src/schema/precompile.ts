@@ -13,6 +13,12 @@ export interface PrecompileResult {
   bytes: number;
 }
 
+/**
+ * Rewrites a generated module's text before it is written (the build minifies it); it must keep the factory
+ * in parentheses, which is what makes V8 compile it at load (see `precompileValidators`).
+ */
+export type FinishModule = (text: string) => string;
+
 /** Where a validator's code shows it checks a pod template: such kinds share most of their code. */
 const POD_SPEC = '#/definitions/io.k8s.api.core.v1.PodSpec';
 
@@ -22,9 +28,12 @@ const POD_SPEC = '#/definitions/io.k8s.api.core.v1.PodSpec';
  * the same options, so the server skips generating it for the first files of a session. The kinds with
  * a pod template share one module, as PodSpec's validator is most of their code; every other kind gets
  * its own, so a file loads only what its kinds need. List kinds are left to run-time compilation: rare
- * in manifests, they would double the size. Build time only: the server never imports this module.
+ * in manifests, they would double the size. Each module's factory is a parenthesised function expression,
+ * which V8 compiles with the script instead of pre-parsing it there and parsing it again on the call that
+ * follows; `finish` (the build's minifier) rewrites each module's text. Build time only: the server never
+ * imports this module.
  */
-export function precompileValidators(store: SchemaStore, minor: number): PrecompileResult {
+export function precompileValidators(store: SchemaStore, minor: number, finish: FinishModule = (text) => text): PrecompileResult {
   const dir = path.join(store.dir, 'validators');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, String(minor)), { recursive: true });
@@ -39,7 +48,7 @@ export function precompileValidators(store: SchemaStore, minor: number): Precomp
     for (const [, id] of code.matchAll(/require\("([^"]+)"\)/g)) {
       if (!(id in PRECOMPILED_RUNTIME)) throw new Error(`the validator of ${keys.join(', ')} requires ${id}, which precompiled.ts does not provide`);
     }
-    const text = `"use strict";\nmodule.exports = function (formats, goRegExp, require) {\nconst module = { exports: {} };\nconst exports = module.exports;\n${code}\nreturn module.exports;\n};\n`;
+    const text = finish(`"use strict";\nmodule.exports = (function (formats, goRegExp, require) {\nconst module = { exports: {} };\nconst exports = module.exports;\n${code}\nreturn module.exports;\n});\n`);
     writeFileSync(path.join(dir, file), text);
     for (const k of keys) files[k] = file;
     bytes += text.length;
@@ -64,6 +73,6 @@ function idOf(key: string): string {
 }
 
 /** Writes the validators of the default window's newest minor into the store at `storeDir`. */
-export function precompileDefault(storeDir: string): PrecompileResult {
-  return precompileValidators(openSchemaStore(storeDir), DEFAULT_SETTINGS.kubernetes.max);
+export function precompileDefault(storeDir: string, finish?: FinishModule): PrecompileResult {
+  return precompileValidators(openSchemaStore(storeDir), DEFAULT_SETTINGS.kubernetes.max, finish);
 }
