@@ -65,6 +65,20 @@ export function mayHold(ctx: RuleContext, node: Node, char: string): boolean {
   return escape !== -1 && escape < end;
 }
 
+/**
+ * `compute` with its result kept per key for the first `kept` keys: for pure functions of short texts that rules
+ * call on every resource, where manifests repeat a few texts. A kept result is shared, so callers never change it.
+ */
+export function keptPerKey<T>(compute: (key: string) => T, kept = 4096): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    if (results.has(key)) return results.get(key) as T;
+    const result = compute(key);
+    if (results.size < kept) results.set(key, result);
+    return result;
+  };
+}
+
 /** RFC 1123 label: lower-case alphanumerics and `-`, at most 63 characters (container and port names, many object names). */
 export function isDns1123Label(s: string): boolean {
   return s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);

@@ -1,3 +1,5 @@
+import { keptPerKey } from './helpers';
+
 /** A resource quantity as an exact value `digits × 10^exp10 × 2^exp2`, so that `1100m` and `1.1` compare equal. */
 export interface ExactQuantity {
   digits: bigint;
@@ -9,16 +11,11 @@ const DECIMAL: Record<string, number> = { '': 0, n: -9, u: -6, m: -3, k: 3, M: 6
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
-const PARSED = new Map<string, Readonly<ExactQuantity> | undefined>();
-const PARSED_KEPT = 4096;
-
 /** Parses a Kubernetes quantity exactly; undefined when it is not one. Manifests repeat a few quantities, so each text is parsed once (the result is shared: never change it). */
-export function exactQuantity(text: string): Readonly<ExactQuantity> | undefined {
-  if (PARSED.has(text)) return PARSED.get(text);
+export const exactQuantity: (text: string) => Readonly<ExactQuantity> | undefined = keptPerKey((text) => {
   const q = parseExact(text);
-  if (PARSED.size < PARSED_KEPT) PARSED.set(text, q && Object.freeze(q));
-  return q;
-}
+  return q && Object.freeze(q);
+});
 
 function parseExact(text: string): ExactQuantity | undefined {
   const m = QUANTITY.exec(text.trim());

@@ -2,9 +2,9 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { containerLabel, POD_CARRIERS } from '../../podSpec';
 import { items } from '../../helpers';
 import { defineRule, valueOf } from '../../types';
+import { PROBE_FIELDS } from '../probes/probeUtil';
 import { isPortName } from './shared';
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HOOKS = ['postStart', 'preStop'];
 const HANDLERS = ['httpGet', 'tcpSocket'];
 
@@ -68,7 +68,7 @@ export const portNameInvalid = defineRule({
           const suggestion = name.toLowerCase().replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 15).replace(/-$/, '');
           ctx.report({ at: valueOf(pair), variant: reason(name), args: { port: name, name: containerLabel(c), suggestion } });
         }
-        for (const probe of PROBES) {
+        for (const probe of PROBE_FIELDS) {
           for (const handler of HANDLERS) reference(ctx.at([probe, handler, 'port'], c.node), probe, handler, 'port');
         }
         for (const hook of HOOKS) {

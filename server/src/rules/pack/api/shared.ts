@@ -1,6 +1,6 @@
 import { isMap, isPair, type Node, type Pair } from 'yaml';
 import { mapPairs, scalarText, type Anchors } from '../../../model/nodes';
-import { isDns1123Subdomain } from '../../helpers';
+import { isDns1123Subdomain, keptPerKey } from '../../helpers';
 
 /** A mapping's pairs with their scalar keys (merges followed), for rules that walk labels, ports or selectors. */
 export function keyedPairs(node: Node | undefined, anchors: Anchors): { key: string; pair: Pair; value: Node | undefined }[] {
@@ -18,16 +18,8 @@ const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 type NameProblem = 'prefix' | 'name' | 'slashes' | undefined;
 
-const KEY_VERDICTS = new Map<string, NameProblem>();
-const KEY_VERDICTS_KEPT = 4096;
-
 /** Why a label or annotation key is not a qualified name (`[prefix/]name`), or undefined when it is one; kept per key, since manifests repeat a few keys. */
-export function qualifiedNameProblem(key: string): NameProblem {
-  if (KEY_VERDICTS.has(key)) return KEY_VERDICTS.get(key);
-  const problem = nameProblem(key);
-  if (KEY_VERDICTS.size < KEY_VERDICTS_KEPT) KEY_VERDICTS.set(key, problem);
-  return problem;
-}
+export const qualifiedNameProblem: (key: string) => NameProblem = keptPerKey(nameProblem);
 
 function nameProblem(key: string): NameProblem {
   const parts = key.split('/');
