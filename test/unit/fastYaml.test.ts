@@ -23,6 +23,17 @@ test('integers as keys and values read as the yaml library reads them: leading z
   assert.deepEqual(parsed, { a: 42, b: 493 });
 });
 
+test('a plain text resolves the same as a key and as a value, whichever the parser met first', () => {
+  const texts = ['<<', 'y', 'No', 'true', '~', 'null', '10', '0755', '0x1F', '1:20', '.5', '1e3', '.inf', '2024-01-31', 'name', 'v1'];
+  for (const t of texts) {
+    for (const text of [`${t}: v\nv: ${t}\n`, `v: ${t}\n${t}: v\n`, `- ${t}\n- ${t}: v\n`, `a: [${t}, {${t}: b}]\n`]) {
+      assertSameOrDeclined(text, JSON.stringify(text));
+    }
+  }
+  assert.equal(fastParse('a: <<\n', PARSE_OPTIONS)?.ast.toJS().a, '<<', 'a value `<<` is a string');
+  assert.equal(fastParse('<<: {}\n', PARSE_OPTIONS), undefined, 'after it, a key `<<` (a merge) is still left to the yaml library');
+});
+
 test('the fast parser makes documents of their own that the yaml library takes for its own', () => {
   const text = 'a: 1\nb: [x, "y"]\n';
   const a = fastParse(text, PARSE_OPTIONS)!.ast;

@@ -1,6 +1,7 @@
 import { Scalar, type Schema } from 'yaml';
 import type { NodeFactory } from './fastNodes';
 import { lineAfter, lineEnd } from './fastText';
+import { ownString } from './types';
 
 /** Thrown (one shared instance) when the fast parser meets YAML it leaves to the `yaml` library. */
 export const DECLINE: unknown = Object.freeze({ declined: true });
@@ -33,15 +34,17 @@ type TestedTag = ScalarTag & { default?: boolean | 'key'; test?: RegExp; collect
  * `str`, and those starting with a letter only when at most five characters long (`false`): the unit
  * tests pin the schema's tag tests this relies on.
  */
-const MAY_RESOLVE = /^[~NnYyTtOoFf+\-0-9.<]/;
+const MAY_START = new Uint8Array(128);
+for (const c of '~NnYyTtOoFf+-0123456789.<') MAY_START[c.charCodeAt(0)] = 1;
 const LONGEST_WORD = 5;
 
 /** True when a plain scalar can resolve to something other than a string. */
 function mayResolve(value: string): boolean {
   if (value === '') return true;
   const c = value.charCodeAt(0);
+  if (c >= 128 || !MAY_START[c]) return false;
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return (!letter || value.length <= LONGEST_WORD) && MAY_RESOLVE.test(value);
+  return !letter || value.length <= LONGEST_WORD;
 }
 
 /**
@@ -49,19 +52,13 @@ function mayResolve(value: string): boolean {
  * tests in order, quoted and block scalars as strings. Declines whatever the library would report.
  */
 export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type, start: number, valueEnd: number, nodeEnd: number, atKey: boolean): Scalar {
-  const schema = ctx.schema;
-  const str = (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY];
-  let tag: ScalarTag = str;
-  if (type === 'PLAIN' && mayResolve(value)) {
-    for (const t of schema.tags as TestedTag[]) {
-      if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(value)) {
-        tag = t;
-        break;
-      }
-    }
-    if (tag !== str && atKey && (tag as TestedTag).default === 'key') decline();
-  }
-  const resolved = tag === str ? value : tag.resolve(value, decline, ctx.options);
+  if (type !== 'PLAIN' || !mayResolve(value)) return ctx.nodes.scalar(value, value, type, undefined, start, valueEnd, nodeEnd);
+  const plain = resolvePlain(ctx, value, atKey);
+  const tag = plain.tag;
+  if (!tag) return ctx.nodes.scalar(value, value, type, undefined, start, valueEnd, nodeEnd);
+  if (atKey && tag.default === 'key') decline();
+  if (plain.shared) return ctx.nodes.scalar(plain.value, value, type, tag.format, start, valueEnd, nodeEnd);
+  const resolved = tag.resolve(value, decline, ctx.options);
   if (!(resolved instanceof Scalar)) return ctx.nodes.scalar(resolved, value, type, tag.format, start, valueEnd, nodeEnd);
   resolved.range = [start, valueEnd, nodeEnd];
   resolved.source = value;
@@ -70,7 +67,43 @@ export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type,
   return resolved;
 }
 
-const SCALAR_KEY = Symbol.for('yaml.scalar');
+/** How a plain text resolves: by no tag but `str` (`tag` undefined), or by `tag`, to `value` when `shared`. */
+interface PlainResolution {
+  tag: TestedTag | undefined;
+  /** True when the value is a primitive (or a bare `Scalar` of one, as YAML 1.1 booleans resolve), so every node of the text can hold it. */
+  shared: boolean;
+  value: unknown;
+}
+
+/**
+ * How each short plain text resolved, per node factory (one per parse options, so one schema), for keys and
+ * for values apart (only keys try the key-only tags). Manifests repeat such texts (`name`, `true`, `80`), and
+ * trying a dozen tag tests on each, then building a `Scalar` for each boolean, was a sixth of a cold parse. A
+ * full memo starts again; its keys are copies, so no document text stays alive.
+ */
+const RESOLVED = new WeakMap<NodeFactory, { key: Map<string, PlainResolution>; value: Map<string, PlainResolution> }>();
+const RESOLVED_KEPT = 4096;
+const RESOLVED_LONGEST = 32;
+
+function resolvePlain(ctx: ScalarContext, value: string, atKey: boolean): PlainResolution {
+  let kept = RESOLVED.get(ctx.nodes);
+  if (!kept) RESOLVED.set(ctx.nodes, (kept = { key: new Map(), value: new Map() }));
+  const memo = atKey ? kept.key : kept.value;
+  let found = memo.get(value);
+  if (found) return found;
+  const tag = (ctx.schema.tags as TestedTag[]).find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(value));
+  found = { tag, shared: false, value: undefined };
+  if (tag?.default === true) {
+    const resolved = tag.resolve(value, decline, ctx.options);
+    const bare = resolved instanceof Scalar && Object.keys(resolved).length === 1 ? resolved.value : resolved;
+    if (bare === null || (typeof bare !== 'object' && typeof bare !== 'function')) found = { tag, shared: true, value: bare };
+  }
+  if (value.length <= RESOLVED_LONGEST) {
+    if (memo.size >= RESOLVED_KEPT) memo.clear();
+    memo.set(ownString(value), found);
+  }
+  return found;
+}
 
 const KEY_NAMES = new Map<string, string>();
 const KEY_NAMES_KEPT = 4096;
