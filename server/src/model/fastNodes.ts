@@ -1,3 +1,4 @@
+import type { PlainResolution } from './fastScalars';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type Schema, type SchemaOptions } from 'yaml';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
@@ -82,6 +83,8 @@ export class NodeFactory {
   /** An empty document made with the factory's options once: new documents copy its fields and share its schema. */
   private readonly template: Document.Parsed;
   private readonly documentProto = typed(Document.prototype, 'yaml.document');
+  /** How short plain texts resolved under the factory's options, kept by `makeScalar` for keys and for values apart. */
+  readonly plainResolutions = { key: new Map<string, PlainResolution>(), value: new Map<string, PlainResolution>() };
 
   constructor(options: DocumentOptions & SchemaOptions) {
     this.template = new Document(undefined, options) as Document.Parsed;

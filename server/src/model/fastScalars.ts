@@ -52,9 +52,8 @@ function mayResolve(value: string): boolean {
  * tests in order, quoted and block scalars as strings. Declines whatever the library would report.
  */
 export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type, start: number, valueEnd: number, nodeEnd: number, atKey: boolean): Scalar {
-  if (type !== 'PLAIN' || !mayResolve(value)) return ctx.nodes.scalar(value, value, type, undefined, start, valueEnd, nodeEnd);
-  const plain = resolvePlain(ctx, value, atKey);
-  const tag = plain.tag;
+  const plain = type === 'PLAIN' && mayResolve(value) ? resolvePlain(ctx, value, atKey) : undefined;
+  const tag = plain?.tag;
   if (!tag) return ctx.nodes.scalar(value, value, type, undefined, start, valueEnd, nodeEnd);
   if (atKey && tag.default === 'key') decline();
   if (plain.shared) return ctx.nodes.scalar(plain.value, value, type, tag.format, start, valueEnd, nodeEnd);
@@ -68,7 +67,7 @@ export function makeScalar(ctx: ScalarContext, value: string, type: Scalar.Type,
 }
 
 /** How a plain text resolves: by no tag but `str` (`tag` undefined), or by `tag`, to `value` when `shared`. */
-interface PlainResolution {
+export interface PlainResolution {
   tag: TestedTag | undefined;
   /** True when the value is a primitive (or a bare `Scalar` of one, as YAML 1.1 booleans resolve), so every node of the text can hold it. */
   shared: boolean;
@@ -76,29 +75,25 @@ interface PlainResolution {
 }
 
 /**
- * How each short plain text resolved, per node factory (one per parse options, so one schema), for keys and
- * for values apart (only keys try the key-only tags). Manifests repeat such texts (`name`, `true`, `80`), and
- * trying a dozen tag tests on each, then building a `Scalar` for each boolean, was a sixth of a cold parse. A
- * full memo starts again; its keys are copies, so no document text stays alive.
+ * Short plain texts' resolutions are kept in their node factory (one per parse options, so one schema), for keys
+ * and for values apart (only keys try the key-only tags). Manifests repeat such texts (`name`, `true`, `80`), and
+ * trying a dozen tag tests on each, then building a `Scalar` for each boolean, was a sixth of a cold parse. A full
+ * memo starts again; its keys are copies, so no document text stays alive.
  */
-const RESOLVED = new WeakMap<NodeFactory, { key: Map<string, PlainResolution>; value: Map<string, PlainResolution> }>();
 const RESOLVED_KEPT = 4096;
 const RESOLVED_LONGEST = 32;
 
 function resolvePlain(ctx: ScalarContext, value: string, atKey: boolean): PlainResolution {
-  let kept = RESOLVED.get(ctx.nodes);
-  if (!kept) RESOLVED.set(ctx.nodes, (kept = { key: new Map(), value: new Map() }));
-  const memo = atKey ? kept.key : kept.value;
-  let found = memo.get(value);
-  if (found) return found;
+  const memo = atKey ? ctx.nodes.plainResolutions.key : ctx.nodes.plainResolutions.value;
+  const kept = value.length <= RESOLVED_LONGEST;
+  const known = kept ? memo.get(value) : undefined;
+  if (known) return known;
   const tag = (ctx.schema.tags as TestedTag[]).find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(value));
-  found = { tag, shared: false, value: undefined };
-  if (tag?.default === true) {
-    const resolved = tag.resolve(value, decline, ctx.options);
-    const bare = resolved instanceof Scalar && Object.keys(resolved).length === 1 ? resolved.value : resolved;
-    if (bare === null || (typeof bare !== 'object' && typeof bare !== 'function')) found = { tag, shared: true, value: bare };
-  }
-  if (value.length <= RESOLVED_LONGEST) {
+  const resolved = tag?.default === true ? tag.resolve(value, decline, ctx.options) : undefined;
+  const bare = resolved instanceof Scalar && Object.keys(resolved).length === 1 ? resolved.value : resolved;
+  const shared = tag?.default === true && (bare === null || (typeof bare !== 'object' && typeof bare !== 'function'));
+  const found: PlainResolution = { tag, shared, value: shared ? bare : undefined };
+  if (kept) {
     if (memo.size >= RESOLVED_KEPT) memo.clear();
     memo.set(ownString(value), found);
   }
