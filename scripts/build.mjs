@@ -24,13 +24,23 @@ const common = {
 };
 // The server and the CLI iterate arrays with indexed loops where the type checker proves them arrays
 // (scripts/arrayLoops.mjs says why); watch builds skip the type check and keep the source's loops.
-const serverPlugins = watch ? [] : [arrayLoopsPlugin({ root: path.resolve('server/src') + path.sep, tsconfig: path.resolve('server/tsconfig.json') })];
+// Libraries only some files need (server/src/vendor.ts) are bundles of their own in dist/vendor/, loaded on first use:
+// the server and the CLI leave their bare imports to that module, so a start neither parses nor runs them.
+const VENDOR = ['ajv', 'cron-parser'];
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${VENDOR.join('|')})$`) }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const serverPlugins = [vendorExternal, ...(watch ? [] : [arrayLoopsPlugin({ root: path.resolve('server/src') + path.sep, tsconfig: path.resolve('server/tsconfig.json') })])];
 const targets = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/serverMain.js', plugins: serverPlugins },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }, plugins: serverPlugins },
+  ...VENDOR.map((name) => ({ stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${name}.js` })),
 ];
 
 /**

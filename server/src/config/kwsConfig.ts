@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isNode, type Node } from 'yaml';
 import { getAt, scalarText } from '../model/nodes';
 import { parseYamlFile } from '../model/yamlFile';
@@ -10,6 +10,7 @@ import { format } from '../service/messages';
 import { DEFAULT_SETTINGS, mergeRules, normalizeSettings, type Settings, type SettingsOverrides } from '../service/settings';
 import { fileRange } from '../model/yamlDocument';
 import { kwsConfigSchema } from './schema';
+import { ajvLibrary } from '../vendor';
 
 /** The project configuration file, at the workspace root; the CLI and the editor both read it. */
 export const CONFIG_FILE = '.kws.yaml';
@@ -29,7 +30,7 @@ export function parseKwsConfig(text: string, locale: Locale): KwsConfig {
   const placed = file.documents[0];
   if (!placed) return { value: {}, findings };
   const value = offAsString((placed.doc.ast.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>);
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(kwsConfigSchema());
+  validator ??= new (ajvLibrary().default)({ allErrors: true, strict: false }).compile(kwsConfigSchema());
   if (!validator(value)) {
     const seen = new Set<string>();
     for (const e of validator.errors ?? []) {

@@ -1,5 +1,5 @@
-import { CronExpressionParser } from 'cron-parser';
 import type { Locale } from '../model/types';
+import { cronParserLibrary } from '../vendor';
 
 const DAYS = { en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'], 'zh-CN': ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] };
 const MACROS: Record<string, string> = { '@hourly': '0 * * * *', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@weekly': '0 0 * * 0', '@monthly': '0 0 1 * *', '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *' };
@@ -58,7 +58,7 @@ export function cronWords(expr: string, locale: Locale): string | undefined {
 /** The next `count` run times of a schedule in a time zone, formatted in the UI language; undefined when it does not parse. */
 export function nextRuns(expr: string, timeZone: string | undefined, locale: Locale, now: Date, count = 3): string[] | undefined {
   try {
-    const it = CronExpressionParser.parse(expr.trim(), { tz: timeZone || 'UTC', currentDate: now });
+    const it = cronParserLibrary().CronExpressionParser.parse(expr.trim(), { tz: timeZone || 'UTC', currentDate: now });
     const fmt = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { timeZone: timeZone || 'UTC', dateStyle: 'medium', timeStyle: 'short' });
     return Array.from({ length: count }, () => fmt.format(it.next().toDate()));
   } catch {

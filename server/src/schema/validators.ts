@@ -1,4 +1,5 @@
-import Ajv, { _, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { CrdCatalog } from '../service/env';
 import { WorkspaceCrdCatalog } from './crdCatalog';
 import { crdToAjvSchema } from './crdSchema';
@@ -6,6 +7,7 @@ import { KUBERNETES_FORMATS } from './formats';
 import { defaultSchemaStore } from './instance';
 import { precompiledValidator } from './precompiled';
 import type { SchemaStore } from './store';
+import { ajvLibrary } from '../vendor';
 
 /** How a resource is validated, or why it is not. */
 export type SchemaChoice =
@@ -51,6 +53,7 @@ goRegExp.code = 'goRegExp';
  * their code then reads the formats from a `formats` variable.
  */
 export function newAjv(trusted: boolean, standalone = false): Ajv {
+  const { default: Ajv, _ } = ajvLibrary();
   const code = { optimize: false, regExp: goRegExp, ...(standalone ? { source: true, formats: _`formats` } : {}) };
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true, messages: false, logger: false, inlineRefs: 20, validateSchema: !trusted, code });
   for (const [name, format] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(name, format);
