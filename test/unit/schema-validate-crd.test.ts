@@ -13,46 +13,10 @@ import { analyzeFile } from '../../server/src/service/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { marked, yaml } from '../helpers/cursor';
 import { CLI_JS } from '../helpers/paths';
+import { BACKUP_CRD as CRD } from '../helpers/crd';
 
 engineOptions.rethrow = true;
 
-const CRD = yaml`
-  apiVersion: apiextensions.k8s.io/v1
-  kind: CustomResourceDefinition
-  metadata:
-    name: backups.example.com
-  spec:
-    group: example.com
-    names: {kind: Backup, plural: backups}
-    scope: Namespaced
-    versions:
-      - name: v1
-        served: true
-        storage: true
-        schema:
-          openAPIV3Schema:
-            type: object
-            description: A backup.
-            properties:
-              spec:
-                type: object
-                required: [schedule]
-                properties:
-                  schedule: {type: string, description: cron}
-                  retention: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}
-                  mode: {type: string, enum: [full, incremental]}
-                  onError: {type: string, pattern: "^(?i)(abort|warn)?$"}
-                  weird: {type: string, pattern: "[[:alpha:]"}
-                  keep: {type: integer, minimum: 1, format: int32}
-                  description: {type: string}
-                  options: {type: object, x-kubernetes-preserve-unknown-fields: true}
-                  template: {type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true}
-                  target: {type: object, properties: {name: {type: string}}, x-kubernetes-map-type: atomic, x-kubernetes-validations: [{rule: "self.name != ''"}]}
-      - name: v1beta1
-        served: false
-        storage: false
-        schema: {openAPIV3Schema: {type: object}}
-`;
 
 function findingsWith(catalog: WorkspaceCrdCatalog, source: string) {
   const { text, cursors } = marked(source);
