@@ -1,5 +1,4 @@
-import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { default as Ajv, ValidateFunction } from 'ajv';
 import type { CrdCatalog } from '../service/env';
 import { WorkspaceCrdCatalog } from './crdCatalog';
 import { crdToAjvSchema } from './crdSchema';
@@ -53,9 +52,9 @@ goRegExp.code = 'goRegExp';
  * their code then reads the formats from a `formats` variable.
  */
 export function newAjv(trusted: boolean, standalone = false): Ajv {
-  const { default: Ajv, _ } = ajvLibrary();
+  const { default: AjvClass, _ } = ajvLibrary();
   const code = { optimize: false, regExp: goRegExp, ...(standalone ? { source: true, formats: _`formats` } : {}) };
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true, messages: false, logger: false, inlineRefs: 20, validateSchema: !trusted, code });
+  const ajv = new AjvClass({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true, messages: false, logger: false, inlineRefs: 20, validateSchema: !trusted, code });
   for (const [name, format] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
